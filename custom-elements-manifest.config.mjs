@@ -5,4 +5,6 @@ export default {
   outdir: '.',
   litelement: true,
   dev: false,
+  // The package.json field is written by hand; never let a run with another --outdir rewrite it.
+  packagejson: false,
 };
