@@ -48,6 +48,8 @@ export interface Port {
   readonly widgetKind?: string;
   /** Legacy `scope` (GLOBAL | LOCAL). */
   readonly scope?: string;
+  /** True when `children` were cut at the depth cap (16 levels); labels show "…" there. */
+  readonly truncated?: boolean;
 }
 
 /** An ordered tuple of ports carried by one event on a stream; empty means a bare trigger. */
@@ -101,6 +103,8 @@ export interface WorkflowNode {
   readonly implementation?: string;
   readonly action?: ActionInfo;
   readonly agentFilter?: AgentFilter;
+  /** The authored title as plain text, before templates were filled (absent when none). */
+  readonly rawTitle?: string;
 }
 
 export interface StreamItem {
@@ -168,6 +172,11 @@ export interface RunEvent {
   readonly exception?: string;
   /** ISO 8601 wall clock, when known. */
   readonly createdAt?: string;
+  /**
+   * True when the data's `t` was not a non-negative safe integer (reliability N4): `t` then holds
+   * the arrival-order fallback (the highest valid t seen before it) and the event sorts there.
+   */
+  readonly tInvalid?: boolean;
 }
 
 export interface Snapshot {
@@ -199,6 +208,8 @@ export interface Diagnostic {
   readonly message: string;
   /** JSONPath-like location in the input (`$.graph.nodes[3].id`). */
   readonly path: string;
+  /** For a summary diagnostic: how many diagnostics of this code it stands for. */
+  readonly count?: number;
 }
 
 export interface ParseResult<T> {

@@ -1,0 +1,620 @@
+/**
+ * RunStore: the events of one run, deduplicated by id and ordered by (t, id), with per-node and
+ * per-(node, handle) indexes so that the state at any cursor T costs O((nodes + edges) * log n)
+ * (spec 3.5). Pure: no DOM, no timers; the data layer feeds it, the overlay reads it.
+ */
+import { compareEvents, eventStreamIndex } from './events.js';
+import type { Port, RunEvent, RunStatus, Workflow, WorkflowEdge, WorkflowNode } from './types.js';
+
+/** Node status at a cursor (spec 3.5). `running` is derived: input received and not yet answered. */
+export type NodeStatus = 'idle' | 'active' | 'running' | 'completed' | 'errored';
+
+/** Run outcome at a cursor. COMPLETED alone is not success (spec 3.5). */
+export type RunOutcome = 'running' | 'succeeded' | 'failed';
+
+/** One value of an event, zipped with the port it belongs to (ports keys are not unique). */
+export interface PortValue {
+  readonly key: string;
+  readonly label?: string;
+  readonly port?: Port;
+  readonly value: unknown;
+}
+
+export interface NodeRunState {
+  readonly nodeId: string;
+  readonly status: NodeStatus;
+  /** Latest event of the node with t <= T (null for idle nodes and AgentSubFlowNodes). */
+  readonly lastEvent: RunEvent | null;
+  /** Latest NEXT event with t <= T. */
+  readonly lastNext: RunEvent | null;
+  /** NEXT events with t <= T (throughput badge). */
+  readonly nextCount: number;
+  /** `lastNext.value` zipped with `outs[handle index]` (ReturnNode: `ins[0]`). */
+  readonly values: readonly PortValue[];
+  /** The exception text when errored. */
+  readonly exception?: string;
+}
+
+export interface EdgeRunState {
+  readonly edgeId: string;
+  /** Latest event on (edge.source, edge.sourceHandle) with t <= T. */
+  readonly lastEvent: RunEvent | null;
+  /** The edge carries one of the events with the maximum t <= T. */
+  readonly inFlight: boolean;
+}
+
+export interface RunState {
+  /** The cursor. */
+  readonly t: number;
+  /** Store version the state was computed at. */
+  readonly version: number;
+  /** Every node of the workflow, plus every event source that is not a node. */
+  readonly nodes: ReadonlyMap<string, NodeRunState>;
+  readonly edges: ReadonlyMap<string, EdgeRunState>;
+  /** The event(s) with the maximum t <= T (several when t collides). */
+  readonly inFlight: readonly RunEvent[];
+}
+
+/** Nodes and edges whose state may differ between two cursors. */
+export interface ChangedSet {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+}
+
+export interface RunResult {
+  readonly event: RunEvent;
+  readonly values: readonly PortValue[];
+}
+
+/** Index of the first event with t > T (events sorted by (t, id)). */
+function upperBoundT(arr: readonly RunEvent[], T: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.t <= T) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first event with t >= T. */
+function lowerBoundT(arr: readonly RunEvent[], T: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.t < T) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts keeping (t, id) order: O(1) when in order, else binary search + splice. */
+function sortedInsert(arr: RunEvent[], e: RunEvent): void {
+  const n = arr.length;
+  if (n === 0 || compareEvents(arr[n - 1]!, e) <= 0) {
+    arr.push(e);
+    return;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEvents(arr[mid]!, e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  arr.splice(lo, 0, e);
+}
+
+/** Merges sorted `add` into sorted `arr`: appends in place when `add` follows `arr`, else a linear merge. */
+function mergeSorted(arr: RunEvent[], add: readonly RunEvent[]): RunEvent[] {
+  if (add.length === 0) return arr;
+  if (arr.length === 0 || compareEvents(arr[arr.length - 1]!, add[0]!) <= 0) {
+    for (const e of add) arr.push(e);
+    return arr;
+  }
+  if (add.length < 8) {
+    for (const e of add) sortedInsert(arr, e);
+    return arr;
+  }
+  const out: RunEvent[] = new Array(arr.length + add.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < arr.length && j < add.length) out[k++] = compareEvents(arr[i]!, add[j]!) <= 0 ? arr[i++]! : add[j++]!;
+  while (i < arr.length) out[k++] = arr[i++]!;
+  while (j < add.length) out[k++] = add[j++]!;
+  return out;
+}
+
+function lastAtOrBefore(arr: readonly RunEvent[] | undefined, T: number): RunEvent | null {
+  if (arr === undefined || arr.length === 0) return null;
+  if (arr[arr.length - 1]!.t <= T) return arr[arr.length - 1]!;
+  const i = upperBoundT(arr, T);
+  return i > 0 ? arr[i - 1]! : null;
+}
+
+const STATUS_RANK: Readonly<Record<NodeStatus, number>> = { idle: 0, completed: 1, active: 2, running: 3, errored: 4 };
+
+/** The events of one source node, split the ways stateAt needs them; every list sorted by (t, id). */
+interface NodeIndex {
+  all: RunEvent[];
+  next: RunEvent[];
+  complete: RunEvent[];
+  /** handle -> all events on it. */
+  readonly byHandle: Map<string, RunEvent[]>;
+  /** handle -> NEXT events on it. */
+  readonly nextByHandle: Map<string, RunEvent[]>;
+}
+
+const newIndex = (): NodeIndex => ({ all: [], next: [], complete: [], byHandle: new Map(), nextByHandle: new Map() });
+
+/** Zips an event value with the ports it belongs to. */
+export function zipValues(value: unknown, ports: readonly Port[] | undefined): PortValue[] {
+  if (!Array.isArray(value)) return [];
+  const out: PortValue[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const port = ports?.[i];
+    if (port) {
+      out.push(port.label != null ? { key: port.key, label: port.label, port, value: value[i] } : { key: port.key, port, value: value[i] });
+    } else out.push({ key: String(i), value: value[i] });
+  }
+  return out;
+}
+
+const NO_VALUES: readonly PortValue[] = Object.freeze([]);
+
+/** A node's state; `values` is zipped on first read only (most states are never expanded). */
+class NodeStateRecord implements NodeRunState {
+  #values: readonly PortValue[] | null = null;
+  readonly exception?: string;
+  constructor(
+    readonly nodeId: string,
+    readonly status: NodeStatus,
+    readonly lastEvent: RunEvent | null,
+    readonly lastNext: RunEvent | null,
+    readonly nextCount: number,
+    private readonly ports: (e: RunEvent) => readonly Port[] | undefined,
+  ) {
+    if (lastEvent !== null && lastEvent.kind === 'ERROR' && lastEvent.exception !== undefined) this.exception = lastEvent.exception;
+  }
+
+  get values(): readonly PortValue[] {
+    if (this.#values === null) this.#values = this.lastNext ? zipValues(this.lastNext.value, this.ports(this.lastNext)) : NO_VALUES;
+    return this.#values;
+  }
+
+  toJSON(): object {
+    return { nodeId: this.nodeId, status: this.status, lastEvent: this.lastEvent, lastNext: this.lastNext, nextCount: this.nextCount, values: this.values, exception: this.exception };
+  }
+}
+
+/**
+ * The event store of one run. Append events in any order and any number of times: duplicates (by id)
+ * are ignored and the log stays sorted by (t, id). `version` increases whenever the content changes.
+ */
+export class RunStore {
+  #workflow: Workflow | null = null;
+  #status: RunStatus = null;
+  #version = 0;
+  #log: RunEvent[] = [];
+  #errors: RunEvent[] = [];
+  readonly #byId = new Map<string, RunEvent>();
+  readonly #idx = new Map<string, NodeIndex>();
+  // workflow indexes
+  #nodes = new Map<string, WorkflowNode>();
+  #incoming = new Map<string, WorkflowEdge[]>();
+  #outgoing = new Map<string, WorkflowEdge[]>();
+  #returnIds: string[] = [];
+  readonly #portsFor = (e: RunEvent): readonly Port[] | undefined => this.portsFor(e);
+
+  constructor(workflow: Workflow | null = null, events: Iterable<RunEvent> = [], status: RunStatus = null) {
+    this.setWorkflow(workflow);
+    this.#status = status;
+    this.append(events);
+  }
+
+  /** Increases whenever events, the workflow or the status change. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Number of distinct events. */
+  get size(): number {
+    return this.#log.length;
+  }
+
+  /**
+   * The events in (t, id) order. Do not mutate; read it again after `append` (a large out-of-order
+   * batch replaces the array).
+   */
+  get events(): readonly RunEvent[] {
+    return this.#log;
+  }
+
+  get workflow(): Workflow | null {
+    return this.#workflow;
+  }
+
+  get status(): RunStatus {
+    return this.#status;
+  }
+
+  /** Sets the run's server status (RUNNING / COMPLETED / legacy null). */
+  setStatus(status: RunStatus): void {
+    if (status !== this.#status) {
+      this.#status = status;
+      this.#version++;
+    }
+  }
+
+  /** Sets the flow the run is drawn on (always `run.flow`, spec Q23). */
+  setWorkflow(workflow: Workflow | null): void {
+    this.#workflow = workflow;
+    this.#nodes = new Map();
+    this.#incoming = new Map();
+    this.#outgoing = new Map();
+    this.#returnIds = [];
+    if (workflow) {
+      for (const n of workflow.nodes) {
+        this.#nodes.set(n.id, n);
+        if (n.kind === 'returns') this.#returnIds.push(n.id);
+      }
+      for (const e of workflow.edges) {
+        let inc = this.#incoming.get(e.target);
+        if (!inc) this.#incoming.set(e.target, (inc = []));
+        inc.push(e);
+        let out = this.#outgoing.get(e.source);
+        if (!out) this.#outgoing.set(e.source, (out = []));
+        out.push(e);
+      }
+    }
+    this.#version++;
+  }
+
+  #index(source: string): NodeIndex {
+    let idx = this.#idx.get(source);
+    if (idx === undefined) this.#idx.set(source, (idx = newIndex()));
+    return idx;
+  }
+
+  /** Inserts one new event into every index (O(1) in order, binary search + splice otherwise). */
+  #insert(e: RunEvent): void {
+    sortedInsert(this.#log, e);
+    const idx = this.#index(e.source);
+    sortedInsert(idx.all, e);
+    let h = idx.byHandle.get(e.handle);
+    if (h === undefined) idx.byHandle.set(e.handle, (h = []));
+    sortedInsert(h, e);
+    if (e.kind === 'NEXT') {
+      sortedInsert(idx.next, e);
+      let nh = idx.nextByHandle.get(e.handle);
+      if (nh === undefined) idx.nextByHandle.set(e.handle, (nh = []));
+      sortedInsert(nh, e);
+    } else if (e.kind === 'COMPLETE') sortedInsert(idx.complete, e);
+    else if (e.kind === 'ERROR') sortedInsert(this.#errors, e);
+  }
+
+  /** Merges a sorted batch of new events into every index (linear merges, no quadratic splicing). */
+  #merge(batch: RunEvent[]): void {
+    this.#log = mergeSorted(this.#log, batch);
+    const groups = new Map<string, RunEvent[]>();
+    const errors: RunEvent[] = [];
+    for (const e of batch) {
+      let g = groups.get(e.source);
+      if (g === undefined) groups.set(e.source, (g = []));
+      g.push(e);
+      if (e.kind === 'ERROR') errors.push(e);
+    }
+    this.#errors = mergeSorted(this.#errors, errors);
+    for (const [source, g] of groups) {
+      const idx = this.#index(source);
+      idx.all = mergeSorted(idx.all, g);
+      const next: RunEvent[] = [];
+      const complete: RunEvent[] = [];
+      const byHandle = new Map<string, RunEvent[]>();
+      const nextByHandle = new Map<string, RunEvent[]>();
+      for (const e of g) {
+        let h = byHandle.get(e.handle);
+        if (h === undefined) byHandle.set(e.handle, (h = []));
+        h.push(e);
+        if (e.kind === 'NEXT') {
+          next.push(e);
+          let nh = nextByHandle.get(e.handle);
+          if (nh === undefined) nextByHandle.set(e.handle, (nh = []));
+          nh.push(e);
+        } else if (e.kind === 'COMPLETE') complete.push(e);
+      }
+      idx.next = mergeSorted(idx.next, next);
+      idx.complete = mergeSorted(idx.complete, complete);
+      for (const [handle, list] of byHandle) idx.byHandle.set(handle, mergeSorted(idx.byHandle.get(handle) ?? [], list));
+      for (const [handle, list] of nextByHandle) idx.nextByHandle.set(handle, mergeSorted(idx.nextByHandle.get(handle) ?? [], list));
+    }
+  }
+
+  /**
+   * Adds one event or many. Events whose id is already stored (or repeated in the batch) are ignored:
+   * the first wins. Returns the number of events added. A single event or an in-order batch costs
+   * O(1) per index and event; an out-of-order single event a binary search (plus an array splice);
+   * an out-of-order batch is sorted and merged linearly.
+   */
+  append(input: RunEvent | Iterable<RunEvent>): number {
+    if (isEvent(input)) {
+      if (this.#byId.has(input.id)) return 0;
+      this.#byId.set(input.id, input);
+      this.#insert(input);
+      this.#version++;
+      return 1;
+    }
+    const fresh: RunEvent[] = [];
+    let ordered = true;
+    for (const e of input) {
+      if (this.#byId.has(e.id)) continue;
+      this.#byId.set(e.id, e);
+      if (ordered && fresh.length > 0 && compareEvents(fresh[fresh.length - 1]!, e) > 0) ordered = false;
+      fresh.push(e);
+    }
+    if (fresh.length === 0) return 0;
+    if (!ordered) fresh.sort(compareEvents);
+    if (fresh.length <= 16) for (const e of fresh) this.#insert(e);
+    else this.#merge(fresh);
+    this.#version++;
+    return fresh.length;
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  get(id: string): RunEvent | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The events of one node in (t, id) order (do not mutate). */
+  eventsOf(nodeId: string): readonly RunEvent[] {
+    return this.#idx.get(nodeId)?.all ?? NO_EVENTS;
+  }
+
+  /** The ERROR events in (t, id) order (do not mutate). */
+  errorEvents(): readonly RunEvent[] {
+    return this.#errors;
+  }
+
+  /** The ids of every node that emitted at least one event, in first-seen order. */
+  sources(): string[] {
+    return [...this.#idx.keys()];
+  }
+
+  /** Latest event of a node with t <= T. */
+  latestOf(nodeId: string, T: number = this.#maxT()): RunEvent | null {
+    return lastAtOrBefore(this.#idx.get(nodeId)?.all, T);
+  }
+
+  /** `{min, max}` of t, or null when empty. */
+  range(): { readonly min: number; readonly max: number } | null {
+    if (this.#log.length === 0) return null;
+    return { min: this.#log[0]!.t, max: this.#log[this.#log.length - 1]!.t };
+  }
+
+  /** Events with t0 <= t <= t1, in order. */
+  eventsInRange(t0: number, t1: number): RunEvent[] {
+    if (t1 < t0) return [];
+    return this.#log.slice(lowerBoundT(this.#log, t0), upperBoundT(this.#log, t1));
+  }
+
+  #maxT(): number {
+    return this.#log.length > 0 ? this.#log[this.#log.length - 1]!.t : 0;
+  }
+
+  /** The ports a node's event value is aligned with: ReturnNode `ins[0]`, else `outs[handle index]`. */
+  portsFor(event: RunEvent): readonly Port[] | undefined {
+    const node = this.#nodes.get(event.source);
+    if (!node) return undefined;
+    if (node.kind === 'returns') return node.ins[0];
+    const idx = eventStreamIndex(event);
+    return idx >= 0 ? node.outs[idx] : undefined;
+  }
+
+  /** The events with the maximum t <= T. */
+  inFlightAt(T: number): RunEvent[] {
+    const end = upperBoundT(this.#log, T);
+    if (end === 0) return [];
+    const maxT = this.#log[end - 1]!.t;
+    return this.#log.slice(lowerBoundT(this.#log, maxT), end);
+  }
+
+  #nodeState(nodeId: string, T: number): NodeRunState {
+    const idx = this.#idx.get(nodeId);
+    const last = lastAtOrBefore(idx?.all, T);
+    let nextCount = 0;
+    let lastNext: RunEvent | null = null;
+    if (idx !== undefined && idx.next.length > 0) {
+      nextCount = upperBoundT(idx.next, T);
+      if (nextCount > 0) lastNext = idx.next[nextCount - 1]!;
+    }
+    let status: NodeStatus = 'idle';
+    if (last !== null) {
+      status = last.kind === 'COMPLETE' ? 'completed' : last.kind === 'ERROR' ? 'errored' : 'active';
+    }
+    if (status !== 'completed' && status !== 'errored') {
+      const inc = this.#incoming.get(nodeId);
+      if (inc) {
+        for (const e of inc) {
+          const fed = lastAtOrBefore(this.#idx.get(e.source)?.nextByHandle.get(e.sourceHandle), T);
+          if (fed !== null && (last === null || compareEvents(fed, last) > 0)) {
+            status = 'running';
+            break;
+          }
+        }
+      }
+    }
+    return new NodeStateRecord(nodeId, status, last, lastNext, nextCount, this.#portsFor);
+  }
+
+  /**
+   * The state of every node and edge at cursor T (default: the latest t). Node status per spec 3.5:
+   * idle (no event), active (latest NEXT), completed (latest COMPLETE), errored (latest ERROR), and
+   * running when not completed/errored and an incoming edge's source handle emitted a NEXT with t <= T
+   * that is newer, in (t, id) order, than the node's latest event (input received, not yet answered).
+   * AgentSubFlowNodes aggregate their children: errored > running > active > completed > idle.
+   * Cost: O((nodes + edges) * log n); the log is never rescanned. `values` are zipped lazily.
+   */
+  stateAt(T: number = this.#maxT()): RunState {
+    const nodes = new Map<string, NodeRunState>();
+    const wfNodes = this.#workflow?.nodes ?? [];
+    for (const n of wfNodes) nodes.set(n.id, this.#nodeState(n.id, T));
+    if (this.#idx.size > 0) for (const source of this.#idx.keys()) if (!nodes.has(source)) nodes.set(source, this.#nodeState(source, T));
+    // groups: children come after parents in workflow order, so walk backwards
+    let agg: Map<string, NodeStatus> | null = null;
+    for (let i = wfNodes.length - 1; i >= 0; i--) {
+      const n = wfNodes[i]!;
+      if (n.kind === 'agent-subflow') {
+        const s = agg?.get(n.id) ?? 'idle';
+        nodes.set(n.id, new NodeStateRecord(n.id, s, null, null, 0, this.#portsFor));
+      }
+      if (n.parentId !== undefined) {
+        const s = nodes.get(n.id)!.status;
+        agg ??= new Map();
+        const cur = agg.get(n.parentId);
+        if (cur === undefined || STATUS_RANK[s] > STATUS_RANK[cur]) agg.set(n.parentId, s);
+      }
+    }
+    const inFlight = this.inFlightAt(T);
+    // usually one or two events; a Set only when many collide on one t
+    const flightSet = inFlight.length > 8 ? new Set(inFlight.map((f) => `${f.source}\u0000${f.handle}`)) : null;
+    const edges = new Map<string, EdgeRunState>();
+    for (const e of this.#workflow?.edges ?? []) {
+      let flying = false;
+      if (flightSet !== null) flying = flightSet.has(`${e.source}\u0000${e.sourceHandle}`);
+      else {
+        for (const f of inFlight) {
+          if (f.source === e.source && f.handle === e.sourceHandle) {
+            flying = true;
+            break;
+          }
+        }
+      }
+      edges.set(e.id, { edgeId: e.id, lastEvent: lastAtOrBefore(this.#idx.get(e.source)?.byHandle.get(e.sourceHandle), T), inFlight: flying });
+    }
+    return { t: T, version: this.#version, nodes, edges, inFlight };
+  }
+
+  /** True when an ERROR event with t <= T exists. */
+  hasErrorAt(T: number = this.#maxT()): boolean {
+    return this.#errors.length > 0 && this.#errors[0]!.t <= T;
+  }
+
+  #returnCompletedAt(T: number): boolean {
+    for (const id of this.#returnIds) {
+      const arr = this.#idx.get(id)?.complete;
+      if (arr !== undefined && arr.length > 0 && arr[0]!.t <= T) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The run outcome at T (default: the end), given the run status (default: the stored one):
+   * failed when an ERROR event exists with t <= T (a RUNNING run with an error is failing);
+   * succeeded when the ReturnNode received COMPLETE with t <= T; failed when the status is COMPLETED,
+   * T is at or after the last event and the ReturnNode never completed (cancelled or crashed);
+   * running otherwise (also legacy runs whose status is null and whose ReturnNode was not tracked).
+   */
+  outcome(T: number = this.#maxT(), status: RunStatus = this.#status): RunOutcome {
+    if (this.hasErrorAt(T)) return 'failed';
+    if (this.#returnCompletedAt(T)) return 'succeeded';
+    if (status === 'COMPLETED' && T >= this.#maxT()) return 'failed';
+    return 'running';
+  }
+
+  /** The flow's results up to T: ReturnNode NEXT values zipped with `ReturnNode.ins[0]`. */
+  results(T: number = this.#maxT()): RunResult[] {
+    const out: RunResult[] = [];
+    for (const id of this.#returnIds) {
+      const arr = this.#idx.get(id)?.next;
+      if (!arr) continue;
+      const end = upperBoundT(arr, T);
+      for (let i = 0; i < end; i++) out.push({ event: arr[i]!, values: zipValues(arr[i]!.value, this.portsFor(arr[i]!)) });
+    }
+    if (this.#returnIds.length > 1) out.sort((a, b) => compareEvents(a.event, b.event));
+    return out;
+  }
+
+  /**
+   * The events that caused `event` (spec 3.2): for each t value k in `causedBy`, the event at t = k
+   * whose (source, handle) feeds an incoming edge of the event's node (by source alone when no handle
+   * matches). ReturnNode events copy their cause's causedBy, so for them the cause is the event on an
+   * incoming edge tracked just before (t - 1).
+   */
+  causesOf(event: RunEvent): RunEvent[] {
+    const inc = this.#incoming.get(event.source) ?? [];
+    if (inc.length === 0) return [];
+    const atT = (k: number): RunEvent[] => this.#log.slice(lowerBoundT(this.#log, k), upperBoundT(this.#log, k));
+    const pick = (cands: RunEvent[]): RunEvent[] => {
+      const byHandle = cands.filter((c) => inc.some((e) => e.source === c.source && e.sourceHandle === c.handle));
+      return byHandle.length > 0 ? byHandle : cands.filter((c) => inc.some((e) => e.source === c.source));
+    };
+    const node = this.#nodes.get(event.source);
+    if (node?.kind === 'returns') {
+      return pick(atT(event.t - 1)).filter((c) => c.kind === event.kind);
+    }
+    const out: RunEvent[] = [];
+    const seen = new Set<string>();
+    for (const k of event.causedBy) {
+      if (k < 0) continue;
+      for (const c of pick(atT(k))) {
+        if (!seen.has(c.id) && c.id !== event.id) {
+          seen.add(c.id);
+          out.push(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Nodes and edges whose state may differ between cursors T1 and T2: the sources of the events in
+   * between, the targets of their outgoing edges (running is derived from inputs), their group
+   * ancestors, the edges leaving those sources, and the edges in flight at either cursor.
+   * Cost: O(k log n) for k events in between.
+   */
+  changedBetween(T1: number, T2: number): ChangedSet {
+    const lo = Math.min(T1, T2);
+    const hi = Math.max(T1, T2);
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    const from = upperBoundT(this.#log, lo);
+    const to = upperBoundT(this.#log, hi);
+    const sources = new Set<string>();
+    for (let i = from; i < to; i++) sources.add(this.#log[i]!.source);
+    for (const e of this.inFlightAt(T1)) sources.add(e.source);
+    for (const e of this.inFlightAt(T2)) sources.add(e.source);
+    for (const s of sources) {
+      nodes.add(s);
+      for (const e of this.#outgoing.get(s) ?? []) {
+        edges.add(e.id);
+        nodes.add(e.target);
+      }
+    }
+    for (const id of [...nodes]) {
+      let p = this.#nodes.get(id)?.parentId;
+      let guard = 0;
+      while (p !== undefined && guard++ < 64) {
+        nodes.add(p);
+        p = this.#nodes.get(p)?.parentId;
+      }
+    }
+    return { nodes, edges };
+  }
+
+  /** The node ids of `changedBetween(T1, T2)`. */
+  changedNodesBetween(T1: number, T2: number): ReadonlySet<string> {
+    return this.changedBetween(T1, T2).nodes;
+  }
+}
+
+const NO_EVENTS: readonly RunEvent[] = Object.freeze([]);
+
+function isEvent(x: RunEvent | Iterable<RunEvent>): x is RunEvent {
+  return typeof (x as RunEvent).id === 'string' && typeof (x as RunEvent).t === 'number' && !(Symbol.iterator in (x as object));
+}
