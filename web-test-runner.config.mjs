@@ -6,6 +6,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { devServerPlugin } from './test/support/dev-server-plugin.mjs';
+import { sharedFixturesMiddleware } from './test/browser/workflow/shared-fixtures-middleware.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -26,6 +27,8 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
+  // ../shared fixtures for the workflow element tests (404 when absent, tests then skip).
+  middleware: [sharedFixturesMiddleware()],
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },

@@ -1,0 +1,147 @@
+/**
+ * Display text: sanitising data strings, grapheme-safe truncation and canvas measurement.
+ * Strings from workflow data only ever become text nodes; nothing here produces markup.
+ */
+
+/** Longest label we ever measure or display, in graphemes (the full text goes to a capped title). */
+export const MAX_LABEL_GRAPHEMES = 200;
+/** Longest tooltip / accessible description, in characters. */
+export const MAX_TOOLTIP_CHARS = 2000;
+
+const ELLIPSIS = '…';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+let segmenter: Intl.Segmenter | null | undefined;
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  return segmenter;
+}
+
+/** Splits text into grapheme clusters (never splits a surrogate pair or a ZWJ sequence). */
+export function graphemes(text: string, limit = Number.POSITIVE_INFINITY): string[] {
+  const out: string[] = [];
+  const seg = graphemeSegmenter();
+  if (seg) {
+    for (const { segment } of seg.segment(text)) {
+      out.push(segment);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+  for (const ch of text) {
+    out.push(ch);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * Turns any data value into one line of safe display text: control characters and newlines
+ * become spaces, lone surrogates become U+FFFD, runs of whitespace collapse, and the result
+ * is capped at `MAX_LABEL_GRAPHEMES` graphemes.
+ */
+export function displayText(value: unknown, maxGraphemes = MAX_LABEL_GRAPHEMES): string {
+  if (value === undefined || value === null) return '';
+  let s: string;
+  if (typeof value === 'string') s = value;
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') s = String(value);
+  else {
+    try {
+      s = JSON.stringify(value) ?? '';
+    } catch {
+      s = '';
+    }
+  }
+  if (s.length > maxGraphemes * 8) s = s.slice(0, maxGraphemes * 8);
+  s = s.replace(LONE_SURROGATE, '\uFFFD');
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  // A string of at most max UTF-16 units has at most max graphemes: no segmentation needed.
+  if (s.length <= maxGraphemes) return s;
+  const parts = graphemes(s, maxGraphemes + 1);
+  if (parts.length > maxGraphemes) return parts.slice(0, maxGraphemes - 1).join('') + ELLIPSIS;
+  return parts.join('');
+}
+
+/** Caps free text for a tooltip or accessible description. */
+export function tooltipText(value: unknown): string {
+  const s = displayText(value, MAX_TOOLTIP_CHARS);
+  return s;
+}
+
+/** Something that can tell the width of a string in a given CSS font. */
+export interface TextMeasurer {
+  width(text: string, font: string): number;
+}
+
+/**
+ * Canvas-backed measurer with a result cache. One 2D context per font: switching `ctx.font`
+ * re-parses the font string, which costs more than the measurement itself.
+ */
+export class CanvasTextMeasurer implements TextMeasurer {
+  private readonly contexts = new Map<string, CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null>();
+  private readonly cache = new Map<string, number>();
+
+  width(text: string, font: string): number {
+    if (text === '') return 0;
+    const key = `${font}\u0000${text}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const ctx = this.context(font);
+    let w: number;
+    if (ctx) {
+      w = ctx.measureText(text).width;
+    } else {
+      const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+      w = graphemes(text).length * size * 0.56;
+    }
+    if (this.cache.size > 20_000) this.cache.clear();
+    this.cache.set(key, w);
+    return w;
+  }
+
+  private context(font: string): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null {
+    if (this.contexts.has(font)) return this.contexts.get(font) ?? null;
+    let ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+    try {
+      if (typeof OffscreenCanvas !== 'undefined') ctx = new OffscreenCanvas(1, 1).getContext('2d');
+      else if (typeof document !== 'undefined') ctx = document.createElement('canvas').getContext('2d');
+      if (ctx) ctx.font = font;
+    } catch {
+      ctx = null;
+    }
+    if (this.contexts.size > 32) this.contexts.clear();
+    this.contexts.set(font, ctx);
+    return ctx;
+  }
+}
+
+/** One shared measurer: widths depend only on (font, text). */
+export const sharedMeasurer = new CanvasTextMeasurer();
+
+/**
+ * Fits text into `maxWidth` pixels, cutting at a grapheme boundary and adding an ellipsis.
+ * Returns the text to display and its measured width.
+ */
+export function fitText(
+  text: string,
+  font: string,
+  maxWidth: number,
+  measurer: TextMeasurer = sharedMeasurer,
+): { text: string; width: number; truncated: boolean } {
+  const full = measurer.width(text, font);
+  if (full <= maxWidth) return { text, width: full, truncated: false };
+  const parts = graphemes(text);
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const w = measurer.width(parts.slice(0, mid).join('').trimEnd() + ELLIPSIS, font);
+    if (w <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  const cut = lo === 0 ? ELLIPSIS : parts.slice(0, lo).join('').trimEnd() + ELLIPSIS;
+  return { text: cut, width: measurer.width(cut, font), truncated: true };
+}
