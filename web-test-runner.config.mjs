@@ -7,6 +7,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { devServerPlugin } from './test/support/dev-server-plugin.mjs';
 import { sharedFixturesMiddleware } from './test/browser/workflow/shared-fixtures-middleware.mjs';
+import { cspPageMiddleware } from './test/browser/hardening/csp/csp-middleware.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -28,7 +29,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   // ../shared fixtures for the workflow element tests (404 when absent, tests then skip).
-  middleware: [sharedFixturesMiddleware()],
+  // + the strict CSP / Trusted Types header for the hardening CSP page only.
+  middleware: [sharedFixturesMiddleware(), cspPageMiddleware()],
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
@@ -50,6 +52,10 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // window.gc() for the hardening soak test's heap check (test/browser/hardening/soak.test.ts).
+          '--js-flags=--expose-gc',
+          // performance.memory otherwise reports cached, bucketed numbers.
+          '--enable-precise-memory-info',
         ],
       },
     }),

@@ -24,7 +24,8 @@ export type FlussClientErrorCode =
   | 'WS_RATE_LIMITED'
   | 'WS_RECONNECT_STORM'
   | 'WS_CLOSED'
-  | 'WS_GRAPHQL_ERROR';
+  | 'WS_GRAPHQL_ERROR'
+  | 'GRAPH_TOO_LARGE';
 
 const PHASE: Record<FlussClientErrorCode, ErrorPhase> = {
   HTTP_NETWORK: 'http',
@@ -45,6 +46,7 @@ const PHASE: Record<FlussClientErrorCode, ErrorPhase> = {
   WS_RECONNECT_STORM: 'ws',
   WS_CLOSED: 'ws',
   WS_GRAPHQL_ERROR: 'ws',
+  GRAPH_TOO_LARGE: 'http',
 };
 
 const RECOVERABLE = new Set<FlussClientErrorCode>([

@@ -57,6 +57,9 @@ function defaultBase(): string | undefined {
 }
 
 /** A client for one Fluss endpoint. Holds the token privately; never logs it. */
+/** Largest GraphQL answer read, in bytes (by its Content-Length; reliability H12). */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 export class FlussClient {
   readonly endpoint: string;
   readonly wsEndpoint: string;
@@ -208,6 +211,12 @@ export class FlussClient {
       throw new FlussClientError('HTTP_SERVER', `The Fluss server at ${origin} failed (HTTP ${status}).`, { origin, status });
     }
     const type = response.headers.get('content-type') ?? '';
+    // Reliability H12: refuse an answer above the limit before reading it.
+    const declared = Number(response.headers.get('content-length') ?? '');
+    if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+      await this.#drain(response);
+      throw new FlussClientError('GRAPH_TOO_LARGE', `The answer from ${origin} is larger than ${MAX_RESPONSE_BYTES} bytes and was not read.`, { origin, status });
+    }
     let text: string;
     try {
       text = await response.text();

@@ -551,7 +551,12 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
       if (this.#filtered[i] !== e) return;
       target = body[virtualizerRef]?.element(i);
     }
-    target?.scrollIntoView({ block: i === this.#filtered.length - 1 ? 'end' : 'center' });
+    try {
+      target?.scrollIntoView({ block: i === this.#filtered.length - 1 ? 'end' : 'center' });
+    } catch {
+      // The virtualizer's rendered range can be ahead of its children (it throws reading
+      // `scrollIntoView` of undefined); the row is brought into view on a later move.
+    }
   }
 
   async #scrollToEvent(id: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface ResolvedSource {
   readonly input?: unknown;
   /** A failure we report instead of parsing. */
   readonly error?: FlussErrorDetail;
+  /** Non-blocking problems of the source (GraphQL partial data), reported as warnings. */
+  readonly warnings?: readonly FlussErrorDetail[];
 }
 
 /** Largest `src` body we accept, in characters. */
@@ -66,6 +68,12 @@ export async function fetchSource(src: string, signal: AbortSignal): Promise<Res
       error: { ...httpError(code, `The workflow file could not be loaded (HTTP ${response.status}).`, response.status >= 500), status: response.status, origin: originOf(url) },
     };
   }
+  // Reliability H12: a declared size above the limit is refused before the body is read.
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > MAX_SOURCE_CHARS * 3) {
+    void response.body?.cancel().catch(() => undefined);
+    return { kind: 'src', error: { code: 'GRAPH_TOO_LARGE', severity: 'error', message: 'The workflow file is too large to draw.', recoverable: false, phase: 'parse' } };
+  }
   const text = await response.text();
   if (text.length > MAX_SOURCE_CHARS) {
     return { kind: 'src', error: { code: 'GRAPH_TOO_LARGE', severity: 'error', message: 'The workflow file is too large to draw.', recoverable: false, phase: 'parse' } };
@@ -86,7 +94,9 @@ export async function loadFlowById(host: HTMLElement, id: string, signal: AbortS
     if (!result.data?.flow) {
       return { kind: 'flow-id', error: { code: 'FLOW_NOT_FOUND', severity: 'error', message: 'The server has no flow with this id.', recoverable: false, phase: 'http' } };
     }
-    return { kind: 'flow-id', input: result.data.flow };
+    // Partial data (errors next to data): drawn, with the errors as warnings (GRAPHQL_PARTIAL).
+    const warnings = result.warnings.map((w): FlussErrorDetail => ({ ...w.toDetail(), severity: 'warning' }));
+    return { kind: 'flow-id', input: result.data.flow, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (e) {
     if (signal.aborted) throw e;
     if (isFlussClientError(e)) {
