@@ -4,7 +4,7 @@
  * token on the element or an ancestor; dark values apply through `prefers-color-scheme` unless
  * `theme="light"` is set, or always with `theme="dark"`.
  */
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
 /** Font stacks used by canvas text measurement; the CSS tokens below spell the same stacks. */
 export const DEFAULT_FONT_FAMILY =
@@ -13,7 +13,7 @@ export const DEFAULT_MONO_FAMILY =
   'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
 /** Light values; every name here has a dark counterpart in `darkTokens`. */
-const light = css`
+const light = /* css */ `
   --fluss-color-canvas: #f6f7f9;
   --fluss-color-grid: #dde1e7;
   --fluss-color-surface: #ffffff;
@@ -49,7 +49,7 @@ const light = css`
   --fluss-shadow-raised: 0 4px 12px rgba(16, 24, 40, 0.12), 0 1px 3px rgba(16, 24, 40, 0.08);
 `;
 
-const dark = css`
+const dark = /* css */ `
   --fluss-color-canvas: #12151b;
   --fluss-color-grid: #262b34;
   --fluss-color-surface: #1b2029;
@@ -86,7 +86,7 @@ const dark = css`
 `;
 
 /** Tokens that do not change with the colour scheme. */
-const shared = css`
+const shared = /* css */ `
   --fluss-font-family: Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,
     'Liberation Sans', sans-serif;
   --fluss-font-family-mono: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono',
@@ -105,11 +105,13 @@ const shared = css`
   --fluss-motion-duration: 320ms;
 `;
 
+// Built from our own constant strings (never data): the declaration blocks are shared by the
+// media query and the `theme` attribute, which a `css` template cannot interpolate cleanly.
 /**
  * Tokens for a shadow root: light by default, dark with `prefers-color-scheme: dark` (unless
  * the host says `theme="light"`) or with `theme="dark"`.
  */
-export const themeTokens = css`
+export const themeTokens = unsafeCSS(`
   :host {
     ${shared}
     ${light}
@@ -125,7 +127,7 @@ export const themeTokens = css`
     ${dark}
     color-scheme: dark;
   }
-`;
+`);
 
 /** Names of every colour token, for tests that check light and dark define the same set. */
-export const TOKEN_SOURCES = { light: light.cssText, dark: dark.cssText, shared: shared.cssText } as const;
+export const TOKEN_SOURCES = { light, dark, shared } as const;
