@@ -167,6 +167,10 @@ function isFiniteViewport(v: Viewport): boolean {
 }
 
 /** Whether the user asked for reduced motion. */
+let reducedMotion: MediaQueryList | null = null;
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (typeof matchMedia !== 'function') return false;
+  // One MediaQueryList, kept: its `matches` follows the user's setting live.
+  reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
+  return reducedMotion.matches;
 }

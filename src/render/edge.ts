@@ -18,6 +18,8 @@ export interface EdgeRenderOptions {
   readonly showLabel: boolean;
   readonly dimmed: boolean;
   readonly active: boolean;
+  /** Draw the wide transparent hit path (false when zoomed far out: fewer elements to paint). */
+  readonly hit?: boolean;
 }
 
 /** The text an edge label shows: its own label, else the stream items' labels. */
@@ -41,7 +43,7 @@ export function renderEdge(edge: WorkflowEdge, geometry: EdgeGeometry, options: 
     </g>`;
   }
   return svg`<g class=${cls} part="edge" data-edge-id=${edge.id} data-source=${edge.source} data-target=${edge.target}>
-    <path class="edge-hit" d=${geometry.d}></path>
+    ${options.hit === false ? nothing : svg`<path class="edge-hit" d=${geometry.d}></path>`}
     <path class="edge-path" d=${geometry.d} marker-end="url(#${options.active && options.markerActiveId ? options.markerActiveId : logging ? options.markerLoggingId : options.markerId})"></path>
     ${labelTpl}
   </g>`;

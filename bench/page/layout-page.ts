@@ -1,0 +1,78 @@
+/**
+ * Page side of the layout benchmarks (bundled by esbuild, run in headless Chromium by
+ * bench/run.mjs). L1/L3: a 1,000-node
+ * layout through our warm worker (convert, ELK, map back, both copies) against raw elkjs with the
+ * same graph and options on the main thread, with a rAF heartbeat during ours.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layoutWorkflow, prewarmLayout, setLayoutWorkerUrl, clearLayoutCache } from '../../src/layout/index.js';
+import { buildElkGraph } from '../../src/layout/elk-graph.js';
+import { prepareGraph } from '../../src/layout/prepared-graph.js';
+import { genWorkflow } from '../../test/unit/layout/gen.js';
+
+setLayoutWorkerUrl('/elk.worker.js', 'module');
+
+
+function heartbeat(): () => number[] {
+  const gaps: number[] = [];
+  let last = performance.now();
+  let on = true;
+  const tick = (t: number): void => {
+    gaps.push(t - last);
+    last = t;
+    if (on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return () => {
+    on = false;
+    return gaps;
+  };
+}
+
+async function l1(n: number, runs: number) {
+  prewarmLayout();
+  const { workflow, sizes } = genWorkflow(n, 42);
+  const elk = new ELK();
+  // warm both sides on a mid-size graph
+  const w = genWorkflow(150, 7);
+  await layoutWorkflow({ workflow: w.workflow, sizes: w.sizes, direction: 'right', mode: 'auto', deadlineMs: 120_000 });
+  await elk.layout(buildElkGraph(prepareGraph(w.workflow, w.sizes), 'right'));
+  const ours: number[] = [];
+  const raw: number[] = [];
+  const maxGap: number[] = [];
+  const p95Gap: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const runOurs = async () => {
+      clearLayoutCache();
+      await new Promise((res) => setTimeout(res, 50));
+      const stop = heartbeat();
+      const t0 = performance.now();
+      await layoutWorkflow({ workflow, sizes, direction: 'right', mode: 'auto', deadlineMs: 300_000 });
+      ours.push(performance.now() - t0);
+      const gaps = stop().sort((a, b) => a - b);
+      maxGap.push(gaps[gaps.length - 1] ?? 0);
+      p95Gap.push(gaps[Math.floor(gaps.length * 0.95)] ?? 0);
+    };
+    const runRaw = async () => {
+      const graph = buildElkGraph(prepareGraph(workflow, sizes), 'right');
+      const t0 = performance.now();
+      await elk.layout(graph);
+      raw.push(performance.now() - t0);
+    };
+    if (r % 2) {
+      await runRaw();
+      await runOurs();
+    } else {
+      await runOurs();
+      await runRaw();
+    }
+  }
+  return { ours, raw, maxGap, p95Gap, nodes: workflow.nodes.length, edges: workflow.edges.length };
+}
+
+declare global {
+  interface Window {
+    layoutBench: { l1(n: number, runs: number): ReturnType<typeof l1> };
+  }
+}
+window.layoutBench = { l1 };
