@@ -1,12 +1,55 @@
 // Library build: ES modules for the three public entries; runtime dependencies stay external so
 // the host deduplicates Lit. `vite` (dev) serves demo/ for `npm start`.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const external = Object.keys(pkg.dependencies);
 
+/**
+ * ELK is shipped minified by elkjs (GWT output): its source maps add ~14 MB to the package and map
+ * to nothing readable. Drops them (worker and main-thread files) and their sourceMappingURL.
+ */
+export function dropElkSourcemaps(): Plugin {
+  const isElk = (name: string) => /(^|\/)(fluss-elk|elk\.worker)[^/]*\.js(\.map)?$/.test(name);
+  return {
+    name: 'fluss-drop-elk-sourcemaps',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const [name, out] of Object.entries(bundle)) {
+        if (!isElk(name)) continue;
+        if (name.endsWith('.map')) {
+          delete bundle[name];
+        } else if (out.type === 'chunk') {
+          out.map = null;
+          out.code = out.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        } else if (typeof out.source === 'string') {
+          out.source = out.source.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        }
+      }
+    },
+  };
+}
+
+/** Ships the hand-written framework typings (`fluss-elements/react`, `/vue`) next to tsc's output. */
+function frameworkTypings(): Plugin {
+  return {
+    name: 'fluss-framework-typings',
+    apply: 'build',
+    generateBundle() {
+      for (const name of ['jsx-react.d.ts', 'jsx-vue.d.ts']) {
+        this.emitFile({ type: 'asset', fileName: `types/${name}`, source: readFileSync(resolve(import.meta.dirname, 'src', name), 'utf8') });
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
+  plugins: [frameworkTypings(), dropElkSourcemaps()],
+  // Build: the worker URL stays relative to the module (`new URL('./assets/…', import.meta.url)`).
+  base: command === 'serve' ? '/' : './',
   root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
   server: {
     host: '127.0.0.1',

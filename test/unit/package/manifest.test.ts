@@ -15,11 +15,13 @@ test('custom-elements.json is current (run `npm run analyze` and commit it)', ()
       { encoding: 'utf8' },
     );
     assert.equal(run.status, 0, `cem analyze failed: ${run.stderr}`);
-    const fresh = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+    // The analyzer joins --outdir to the working directory, even when it is absolute.
+    const fresh = JSON.parse(readFileSync(join(process.cwd(), out, 'custom-elements.json'), 'utf8'));
     const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     assert.deepEqual(committed, fresh, 'custom-elements.json is stale: run `npm run analyze` and commit it');
     assert.ok(fresh.modules.some((m: { declarations?: { tagName?: string }[] }) => m.declarations?.some((d) => d.tagName)), 'the manifest declares no element');
   } finally {
     rmSync(out, { recursive: true, force: true });
+    rmSync(join(process.cwd(), out), { recursive: true, force: true });
   }
 });
