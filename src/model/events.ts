@@ -143,13 +143,16 @@ export function normalizeRunEvent(raw: unknown, options?: NormalizeEventOptions)
       t = fb !== undefined && Number.isSafeInteger(fb) && fb >= 0 ? fb : 0;
       w.warn(DiagnosticCode.EVENT_TIME_INVALID, `Run event ${quote(id)} has an invalid t ${quote(raw.t)}; it is ordered as if t were ${t}.`, '.t');
     }
-    const causedBy: number[] = [];
     const cb = raw.causedBy ?? raw.caused_by;
+    // Sized up front: push onto [] reserves 17 slots (~150 bytes per event, 128 MB per million).
+    const causedBy: number[] = Array.isArray(cb) ? new Array<number>(cb.length) : [];
     if (Array.isArray(cb)) {
+      let k = 0;
       for (let i = 0; i < cb.length; i++) {
         const n = readSafeInt(cb[i]);
-        if (n !== null) causedBy.push(n);
+        if (n !== null) causedBy[k++] = n;
       }
+      if (k < cb.length) causedBy.length = k;
     }
     let value: unknown = null;
     let exception: string | undefined;

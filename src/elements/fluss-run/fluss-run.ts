@@ -1,10 +1,11 @@
 /**
  * <fluss-run>: the run controller. Owns the source of a run (properties, a recorded export, or
  * a server run followed live), the event store, the time cursor, the selection and the filters,
- * and provides them through @lit/context to the views inside it. No visuals of its own.
+ * and provides them through @lit/context to the views inside it. No visuals of its own besides a
+ * blocking load error (part="error").
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { runContext, type RunContextValue, type RunLoadState } from '../../context/run-context.js';
 import { cursorContext, type CursorReason, type RunCursor } from '../../context/cursor-context.js';
@@ -32,6 +33,7 @@ import { createStore, eventCount, latestT, runOutcome, type RunStore } from './s
  * @summary Holds a run (events, cursor, selection, filters) for the views inside it.
  *
  * @slot - The views of the run.
+ * @csspart error - A blocking load error (`role="alert"`), shown above the views.
  *
  * @fires fluss-time-change - The cursor moved or following live was switched (`FlussTimeChangeEvent`).
  * @fires fluss-run-update - Events arrived, or the status or outcome changed; at most once per frame (`FlussRunUpdateEvent`).
@@ -42,7 +44,20 @@ export class FlussRunElement extends LitElement implements RunSourceHost {
     :host {
       display: contents;
     }
+    .error {
+      display: block;
+      margin: 4px 0;
+      padding: 8px 12px;
+      border: 1px solid var(--fluss-color-error, #b42318);
+      border-radius: 6px;
+      color: var(--fluss-color-text, #1d2433);
+      background: var(--fluss-color-surface, #fff);
+      font: 13px/1.4 var(--fluss-font-family, system-ui, sans-serif);
+    }
   `;
+
+  /** The blocking error shown in part="error" (reliability contract, section 4); null when none. */
+  @state() private blockingError: FlussErrorDetail | null = null;
 
   /** Id of a run on the Fluss server of the enclosing `<fluss-provider>`. */
   @property({ attribute: 'run-id', reflect: true }) runId: string | null = null;
@@ -173,6 +188,7 @@ export class FlussRunElement extends LitElement implements RunSourceHost {
 
   /** A new source starts: an empty store. @internal */
   sourceReset(): void {
+    this.blockingError = null;
     this.runValue = this.makeValue(createStore(), null, null, 'loading', false);
     this.pendingAdded = 0;
     this.lastStatus = undefined;
@@ -219,6 +235,7 @@ export class FlussRunElement extends LitElement implements RunSourceHost {
 
   /** @internal */
   sourceError(detail: FlussErrorDetail): void {
+    if (detail.severity === 'error') this.blockingError = detail;
     this.emit(new FlussErrorEvent(detail));
   }
 
@@ -246,7 +263,10 @@ export class FlussRunElement extends LitElement implements RunSourceHost {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    const e = this.blockingError;
+    // Our own message first; the code for support. Server text never shows here.
+    const alert = e ? html`<div class="error" part="error" role="alert"><strong>Cannot show this run.</strong> ${e.message} <code>${e.code}</code></div>` : nothing;
+    return html`${alert}<slot></slot>`;
   }
 
   // ---- internals ---------------------------------------------------------------------------

@@ -281,8 +281,13 @@ export class RunSource implements ReactiveController {
             break;
           }
           case 'events': {
-            const events = m.events;
-            queue = queue.then(() => (signal.aborted ? undefined : this.ingest(events, signal)));
+            const { events, last } = m;
+            queue = queue.then(() => {
+              if (signal.aborted) return undefined;
+              // Ask for the next page as this one starts indexing: one page in flight, none piling up.
+              if (!last) worker.postMessage({ type: 'more' } satisfies ExportWorkerRequest);
+              return this.ingest(events, signal);
+            });
             break;
           }
           case 'done':

@@ -67,7 +67,7 @@ export function sourceIds(store: RunStore): readonly string[] {
 
 /** Appends normalized events; returns how many were new. */
 export function appendEvents(store: RunStore, events: readonly RunEvent[]): number {
-  return store.append(events);
+  return store.appendMany(events);
 }
 
 /**

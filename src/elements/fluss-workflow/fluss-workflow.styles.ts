@@ -299,6 +299,7 @@ export const workflowStyles = css`
     stroke: transparent;
     stroke-width: 12;
   }
+  .edges-merged.kind-logging .edge-path,
   .edge.kind-logging .edge-path {
     stroke: var(--fluss-color-edge-logging);
     stroke-dasharray: 5 4;
@@ -308,6 +309,7 @@ export const workflowStyles = css`
     stroke: var(--fluss-color-selection);
     stroke-width: 2;
   }
+  .edges-merged.dimmed,
   .edge.dimmed {
     opacity: var(--fluss-color-dim-opacity);
   }
@@ -421,6 +423,14 @@ export const workflowStyles = css`
   .minimap-edge {
     fill: none;
     stroke: var(--fluss-color-border);
+  }
+  .minimap-overlay {
+    position: absolute;
+    left: 0;
+    top: 0;
+    pointer-events: none;
+    /* its own layer: moving the viewport rectangle never repaints the minimap drawing */
+    will-change: transform;
   }
   .minimap-viewport {
     fill: color-mix(in srgb, var(--fluss-color-selection) 8%, transparent);

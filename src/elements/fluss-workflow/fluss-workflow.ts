@@ -8,7 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Viewport } from '@xyflow/system';
 import { parseWorkflow } from '../../model/index.js';
 import type { Diagnostic, Workflow, WorkflowEdge, WorkflowNode } from '../../model/types.js';
-import { immediateLayout, layoutWorkflow, prewarmLayout, validateLayout, isLayoutError } from '../../layout/index.js';
+import { immediateLayout, layoutKey, layoutWorkflow, prewarmLayout, validateLayout, isLayoutError } from '../../layout/index.js';
 import type { LayoutDirection, LayoutMode, NodeBox, Point, WorkflowLayout } from '../../layout/types.js';
 import { FlussErrorEvent, type FlussErrorDetail } from '../../events/fluss-error.js';
 import { FlussNodeSelectEvent, type NodeSelectSource } from '../../events/fluss-node-select.js';
@@ -16,7 +16,7 @@ import { themeTokens, DEFAULT_FONT_FAMILY, DEFAULT_MONO_FAMILY } from '../../the
 import { nodeFonts, nodeSizes, nodeViews, type NodeView } from '../../render/node-view.js';
 import { renderNode } from '../../render/node.js';
 import { renderEdge } from '../../render/edge.js';
-import { edgeGeometry, type EdgeStyle } from '../../render/edge-path.js';
+import { edgeGeometry, type EdgeGeometry, type EdgeStyle } from '../../render/edge-path.js';
 import { handleAt, drawsHandles } from '../../render/handles.js';
 import { markerDefs, markerIds, nextInstancePrefix } from '../../render/markers.js';
 import { minimapContent } from '../../render/minimap.js';
@@ -46,6 +46,8 @@ const DEFAULT_MIN_ZOOM = 0.05;
 const DEFAULT_MAX_ZOOM = 2.5;
 const ZOOM_STEP = 1.25;
 /** Deadline of one auto layout (the layout module terminates the worker when it passes). */
+/** Far out (low detail) with more edges than this, edges are drawn as one path per style. */
+const MERGE_EDGES_ABOVE = 1500;
 const LAYOUT_DEADLINE_MS = 60_000;
 /** Fitting never zooms in past this (small graphs stay at a readable 1:1). */
 const FIT_MAX_ZOOM = 1;
@@ -215,13 +217,21 @@ export class FlussWorkflow extends LitElement {
   private pendingLoad = false;
   private interrupted = false;
   private minimap: MinimapFrame | null = null;
+  private minimapBox: SVGRectElement | null = null;
+  /** Where the minimap's viewport rectangle was last drawn (pans then only translate the overlay). */
+  private minimapDrawn: { frame: MinimapFrame; x: number; y: number; width: number; height: number } | null = null;
+  private viewportEl: HTMLElement | null = null;
   private userMovedView = false;
   private transitioning = false;
   private readyResolvers: (() => void)[] = [];
 
   private readonly panZoom = new PanZoomController(this, {
     pane: () => this.renderRoot.querySelector<HTMLElement>('.pane'),
-    viewportLayer: () => this.renderRoot.querySelector<HTMLElement>('.viewport'),
+    viewportLayer: () => {
+      let el = this.viewportEl;
+      if (!el || !el.isConnected) el = this.viewportEl = this.renderRoot.querySelector<HTMLElement>('.viewport');
+      return el;
+    },
     options: () => ({
       minZoom: finiteOr(this.minZoom, DEFAULT_MIN_ZOOM),
       maxZoom: Math.max(finiteOr(this.minZoom, DEFAULT_MIN_ZOOM), finiteOr(this.maxZoom, DEFAULT_MAX_ZOOM)),
@@ -457,6 +467,9 @@ export class FlussWorkflow extends LitElement {
     let source: ResolvedSource;
     const keepDrawing = this._workflow !== null;
     this._state = 'loading';
+    // An auto layout will be needed: start and warm the layout worker now, before fetching,
+    // parsing and measuring (performance.md L4). A precomputed layout needs none.
+    if (parseMode(this.layoutMode) === 'auto' && !this.layout) prewarmLayout();
     try {
       source = await this.resolveSource(abort.signal);
     } catch {
@@ -503,6 +516,7 @@ export class FlussWorkflow extends LitElement {
       return;
     }
     this.reportDiagnosticWarnings(result.diagnostics);
+    for (const w of source.warnings ?? []) this.report(w);
     this.setWorkflow(result.workflow);
     this.runLayout(result.workflow, true);
   }
@@ -570,7 +584,8 @@ export class FlussWorkflow extends LitElement {
       return;
     }
     try {
-      prewarmLayout();
+      // The cached auto layout needs no worker (layoutWorkflow returns it from the cache).
+      if (!immediate || immediate.graphKey !== layoutKey({ workflow, sizes, direction, mode })) prewarmLayout();
     } catch {
       /* optional */
     }
@@ -643,18 +658,8 @@ export class FlussWorkflow extends LitElement {
     const routes = new Map<string, readonly Point[]>();
     for (const r of layout.edges) routes.set(r.id, r.points);
     this.routes = routes;
-    const wf = this._workflow;
-    if (wf) {
-      const order = [...wf.nodes]
-        .filter((n) => boxes.has(n.id))
-        .sort((a, b) => {
-          const ba = boxes.get(a.id)!;
-          const bb = boxes.get(b.id)!;
-          return this.direction === 'down' ? ba.y - bb.y || ba.x - bb.x : ba.x - bb.x || ba.y - bb.y;
-        })
-        .map((n) => n.id);
-      this.nav = navGraph(boxes, wf.edges, order);
-    }
+    // The keyboard navigation graph is built on first use (navigation()), not on every layout.
+    this.nav = null;
     this.minimap = null;
     if (fit) {
       this.needsFit = true;
@@ -667,6 +672,46 @@ export class FlussWorkflow extends LitElement {
       }
     }
     this.requestUpdate();
+  }
+
+  /** The keyboard navigation graph of the current boxes (reading order + neighbours), built lazily. */
+  private navigation(): NavGraph | null {
+    if (this.nav) return this.nav;
+    const wf = this._workflow;
+    const boxes = this._boxes;
+    if (!wf || boxes.size === 0) return null;
+    const down = this.direction === 'down';
+    const keyed: { id: string; a: number; b: number }[] = [];
+    for (const n of wf.nodes) {
+      const box = boxes.get(n.id);
+      if (box) keyed.push({ id: n.id, a: down ? box.y : box.x, b: down ? box.x : box.y });
+    }
+    keyed.sort((p, q) => p.a - q.a || p.b - q.b);
+    this.nav = navGraph(boxes, wf.edges, keyed.map((k) => k.id));
+    return this.nav;
+  }
+
+  /** The first node in reading order (what navigation().order[0] would be), in one linear pass. */
+  private firstInReadingOrder(): string | null {
+    if (this.nav) return this.nav.order[0] ?? null;
+    const wf = this._workflow;
+    if (!wf) return null;
+    const down = this.direction === 'down';
+    let best: string | null = null;
+    let ba = Infinity;
+    let bb = Infinity;
+    for (const n of wf.nodes) {
+      const box = this._boxes.get(n.id);
+      if (!box) continue;
+      const a = down ? box.y : box.x;
+      const b = down ? box.x : box.y;
+      if (a < ba || (a === ba && b < bb)) {
+        best = n.id;
+        ba = a;
+        bb = b;
+      }
+    }
+    return best;
   }
 
   private finishLayout(): void {
@@ -812,9 +857,10 @@ export class FlussWorkflow extends LitElement {
       case 'ArrowRight':
       case 'Home':
       case 'End': {
-        if (!this.nav) return;
+        const nav = this.navigation();
+        if (!nav) return;
         event.preventDefault();
-        const next = nextNode(this.nav, id, event.key as NavKey, parseDirection(this.direction));
+        const next = nextNode(nav, id, event.key as NavKey, parseDirection(this.direction));
         if (next && next !== id) this.focusNode(next, true);
         return;
       }
@@ -929,7 +975,7 @@ export class FlussWorkflow extends LitElement {
         ? this._focusId
         : this.selected && this._boxes.has(this.selected)
           ? this.selected
-          : (this.nav?.order[0] ?? wf?.nodes[0]?.id ?? null);
+          : (this.firstInReadingOrder() ?? wf?.nodes[0]?.id ?? null);
     return {
       direction: parseDirection(this.direction),
       lowDetail: exporting ? false : this._lowDetail,
@@ -967,21 +1013,43 @@ export class FlussWorkflow extends LitElement {
     const byId = new Map<string, WorkflowNode>();
     for (const n of wf.nodes) byId.set(n.id, n);
     const lowDetail = ctx.lowDetail;
+    const drawn: { edge: WorkflowEdge; geometry: EdgeGeometry; dimmed: boolean; active: boolean }[] = [];
     for (const edge of wf.edges) {
       if (rect && !visible.has(edge.source) && !visible.has(edge.target)) continue;
       const geometry = this.edgeGeometryFor(edge, byId, style, direction);
       if (!geometry) continue;
+      drawn.push({
+        edge,
+        geometry,
+        dimmed: !!ctx.matches && !(ctx.matches.has(edge.source) && ctx.matches.has(edge.target)),
+        active: !exporting && this.selected !== null && (edge.source === this.selected || edge.target === this.selected),
+      });
+    }
+    // Far out with many edges: one path per edge style instead of one group per edge (each
+    // painted item costs the compositor every frame). Selected edges stay separate, on top.
+    const merge = lowDetail && !exporting && drawn.length > MERGE_EDGES_ABOVE && !this.runOverlay.active;
+    const merged = new Map<string, string[]>();
+    for (const d of drawn) {
+      if (merge && !d.active) {
+        const key = `${d.edge.kind === 'logging' ? 'kind-logging' : 'kind-vanilla'}${d.dimmed ? ' dimmed' : ''}`;
+        let list = merged.get(key);
+        if (!list) merged.set(key, (list = []));
+        list.push(d.geometry.d);
+        continue;
+      }
       edges.push(
-        renderEdge(edge, geometry, {
+        renderEdge(d.edge, d.geometry, {
           markerId: ids.arrow,
           markerLoggingId: ids.arrowLogging,
           markerActiveId: ids.arrowActive,
           showLabel: this.edgeLabels && !lowDetail,
-          dimmed: !!ctx.matches && !(ctx.matches.has(edge.source) && ctx.matches.has(edge.target)),
-          active: !exporting && this.selected !== null && (edge.source === this.selected || edge.target === this.selected),
+          hit: !lowDetail,
+          dimmed: d.dimmed,
+          active: d.active,
         }),
       );
     }
+    for (const [key, list] of merged) edges.unshift(svg`<g class="edges-merged ${key}" aria-hidden="true"><path class="edge-path" d=${list.join('')}></path></g>`);
     return { groups, edges, nodes };
   }
 
@@ -1179,21 +1247,42 @@ export class FlussWorkflow extends LitElement {
     >
       <svg width=${MINIMAP_WIDTH} height=${MINIMAP_HEIGHT} viewBox="${v.x} ${v.y} ${v.width} ${v.height}" aria-hidden="true">
         ${minimapContent(frame, boxes, groups, this.selected)}
+      </svg>
+      <svg class="minimap-overlay" width=${MINIMAP_WIDTH} height=${MINIMAP_HEIGHT} viewBox="${v.x} ${v.y} ${v.width} ${v.height}" aria-hidden="true">
         <rect class="minimap-viewport" x="0" y="0" width="0" height="0" vector-effect="non-scaling-stroke"></rect>
       </svg>
     </div>`;
   }
 
+  /**
+   * Moves the minimap's viewport rectangle. It lives in its own small composited overlay SVG: a
+   * pan only translates that overlay (no paint at all); a zoom step redraws its one rectangle.
+   * The minimap drawing itself (which may hold every node) is never repainted.
+   */
   private updateMinimapViewport(): void {
-    const rect = this.renderRoot?.querySelector?.('.minimap-viewport');
-    if (!rect || !this.minimap) return;
+    const frame = this.minimap;
+    if (!frame) return;
+    let rect = this.minimapBox;
+    if (!rect || !rect.isConnected) {
+      rect = this.minimapBox = this.renderRoot?.querySelector?.<SVGRectElement>('.minimap-viewport') ?? null;
+      this.minimapDrawn = null;
+    }
+    const overlay = rect?.ownerSVGElement;
+    if (!rect || !overlay) return;
     const pane = this.paneSize();
     const r = viewportRect(this.panZoom.viewport, pane.width, pane.height);
     if (![r.x, r.y, r.width, r.height].every(Number.isFinite)) return;
+    const drawn = this.minimapDrawn;
+    if (drawn && drawn.frame === frame && drawn.width === r.width && drawn.height === r.height) {
+      overlay.style.transform = `translate(${(r.x - drawn.x) * frame.scale}px, ${(r.y - drawn.y) * frame.scale}px)`;
+      return;
+    }
     rect.setAttribute('x', String(r.x));
     rect.setAttribute('y', String(r.y));
     rect.setAttribute('width', String(Math.max(0, r.width)));
     rect.setAttribute('height', String(Math.max(0, r.height)));
+    overlay.style.transform = '';
+    this.minimapDrawn = { frame, x: r.x, y: r.y, width: r.width, height: r.height };
   }
 
   private renderTooltip(): TemplateResult | typeof nothing {
@@ -1214,9 +1303,11 @@ export class FlussWorkflow extends LitElement {
   }
 
   private positionTooltip(): void {
-    const el = this.renderRoot?.querySelector?.<HTMLElement>('.tooltip');
+    // No hovered handle, no tooltip: skip the lookup (it would scan the whole scene every frame).
     const h = this._hoverHandle;
-    if (!el || !h) return;
+    if (!h) return;
+    const el = this.renderRoot?.querySelector?.<HTMLElement>('.tooltip');
+    if (!el) return;
     const node = this._workflow?.nodes.find((n) => n.id === h.nodeId);
     const box = this._boxes.get(h.nodeId);
     if (!node || !box) return;

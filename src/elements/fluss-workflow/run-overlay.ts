@@ -99,10 +99,14 @@ export class RunOverlayController implements ReactiveController {
   private nodeVisuals = new Map<string, NodeVisual>();
   private edgeVisuals = new Map<string, EdgeVisual>();
   private readonly badges = new Map<string, NodeBadge>();
+  /** Nodes whose badge was not updated while the graph did not draw them. */
+  private readonly staleBadges = new Set<string>();
   private readonly stamps = new WeakMap<Element, Stamp>();
   private readonly edgeStamps = new WeakMap<Element, { edgeId: string; key: EdgeVisual }>();
   private nodeEls = new Map<string, SVGGElement>();
   private edgeEls = new Map<string, SVGGElement>();
+  /** Edge elements we marked `data-causal`. */
+  private causalEls = new Set<Element>();
   private layer: SVGGElement | null = null;
   private bannerEl: HTMLElement | null = null;
   private liveEl: HTMLElement | null = null;
@@ -141,7 +145,10 @@ export class RunOverlayController implements ReactiveController {
     this.selectionConsumer = new ContextConsumer(host, {
       context: selectionContext,
       subscribe: true,
-      callback: (sel: RunSelection | undefined) => this.options.onSelect?.(sel?.nodeId ?? null),
+      callback: (sel: RunSelection | undefined) => {
+        this.options.onSelect?.(sel?.nodeId ?? null);
+        this.stampCausal(sel?.highlightedEdgeIds);
+      },
     });
   }
 
@@ -215,6 +222,7 @@ export class RunOverlayController implements ReactiveController {
     }
     this.liveEl = root.querySelector<HTMLElement>('.run-live');
     this.collectElements();
+    this.stampCausal(this.selectionConsumer.value?.highlightedEdgeIds);
     const boxes = this.options.boxes();
     if (boxes !== this.lastBoxes) {
       this.lastBoxes = boxes;
@@ -229,6 +237,18 @@ export class RunOverlayController implements ReactiveController {
     const cursor = this.cursorConsumer.value;
     if (run && cursor && run.store === this.lastStore && run.revision === this.appliedRevision && cursor.t === this.appliedT) this.restampAll();
     else this.apply(false);
+  }
+
+  /** Marks the edges of the causality trace ("show causes" in the log) with `data-causal`, unmarks the rest. */
+  private stampCausal(ids: ReadonlySet<string> | undefined): void {
+    const next = new Set<Element>();
+    if (ids) for (const id of ids) {
+      const el = this.edgeEls.get(id);
+      if (el) next.add(el);
+    }
+    for (const el of this.causalEls) if (!next.has(el)) el.removeAttribute('data-causal');
+    for (const el of next) if (!el.hasAttribute('data-causal')) el.setAttribute('data-causal', '');
+    this.causalEls = next;
   }
 
   /** Brings every drawn node and edge element in line with the current visuals. */
@@ -395,7 +415,12 @@ export class RunOverlayController implements ReactiveController {
     if (el) {
       this.stampNode(el, id, v);
       touched++;
+    } else if (this.nodeEls.size > 0) {
+      // Culled by the graph (off screen): its badge is brought up to date when it is drawn again.
+      this.staleBadges.add(id);
+      return touched;
     }
+    this.staleBadges.delete(id);
     let badge = this.badges.get(id);
     let shown = previous;
     if (!badge && v.status !== 'idle' && box) {
@@ -417,9 +442,10 @@ export class RunOverlayController implements ReactiveController {
     const el = this.nodeEls.get(id);
     if (!el) return 0;
     const stamp = this.stamps.get(el);
-    if (stamp && stamp.nodeId === id && sameNodeVisual(stamp.key, v) && el.getAttribute('data-status') === v.status) return 0;
+    const staleBadge = this.staleBadges.has(id);
+    if (!staleBadge && stamp && stamp.nodeId === id && sameNodeVisual(stamp.key, v) && el.getAttribute('data-status') === v.status) return 0;
+    if (staleBadge || (!this.badges.has(id) && v.status !== 'idle')) return this.writeNode(id, v, this.options.boxes().get(id), title);
     this.stampNode(el, id, v);
-    if (!this.badges.has(id) && v.status !== 'idle') return 1 + this.writeNode(id, v, this.options.boxes().get(id), title);
     return 1;
   }
 
@@ -446,7 +472,8 @@ export class RunOverlayController implements ReactiveController {
     let label: string;
     if (outcome === 'succeeded') label = 'Succeeded';
     else if (outcome === 'failed') label = status === 'RUNNING' ? 'Failing' : 'Failed';
-    else label = run.live ? 'Running…' : T < (store.range()?.max ?? 0) ? 'In progress at this time' : 'Running';
+    else if (run.live || status === 'RUNNING') label = T < (store.range()?.max ?? 0) ? 'In progress at this time' : 'Running…';
+    else label = T < (store.range()?.max ?? 0) ? 'In progress at this time' : 'Finished (outcome not recorded)';
     const errored = [...this.nodeVisuals.entries()].filter(([, v]) => v.status === 'errored');
     let detail = '';
     if (outcome === 'failed' && errored.length > 0) {
@@ -456,7 +483,7 @@ export class RunOverlayController implements ReactiveController {
       const last = results[results.length - 1]!;
       detail = `${results.length} result${results.length === 1 ? '' : 's'}; last: ${zippedValueText(last.values.map((v) => [v.key, v.value] as const), 160)}`;
     }
-    const dataOutcome = label === 'Failing' ? 'failing' : outcome;
+    const dataOutcome = label === 'Failing' ? 'failing' : label.startsWith('Finished') ? 'unknown' : outcome;
     const text = `${dataOutcome}|${label}|${detail}`;
     if (text === this.lastBanner && !el.hidden) return;
     this.lastBanner = text;

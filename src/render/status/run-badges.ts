@@ -44,6 +44,8 @@ export interface NodeBadge {
   readonly count: SVGGElement;
   readonly countBg: SVGRectElement;
   readonly countText: SVGTextElement;
+  /** What was last written (so an update never reads the DOM and skips equal writes). */
+  shown: { status: NodeRunStatus; tip: string; count: string; countHidden: boolean };
 }
 
 /** Creates the (hidden) decoration of one node. */
@@ -67,7 +69,7 @@ export function createNodeBadge(nodeId: string): NodeBadge {
   countText.setAttribute('dy', '0.35em');
   count.append(countBg, countText);
   root.append(ring, icon, count);
-  return { root, ring, icon, iconShape, iconGlyph, iconTitle, count, countBg, countText };
+  return { root, ring, icon, iconShape, iconGlyph, iconTitle, count, countBg, countText, shown: { status: 'idle', tip: '', count: '', countHidden: false } };
 }
 
 /** Moves a node's decoration to its box (after a layout change). */
@@ -83,29 +85,43 @@ export function placeNodeBadge(badge: NodeBadge, box: NodeBox): void {
 }
 
 /**
- * Shows a node's visual in its decoration, writing only what differs from `previous` (the
- * visual shown before, if any): a status change rewrites the icon, a count change the pill.
+ * Shows a node's visual in its decoration, writing only what differs from what it shows now: a
+ * status change rewrites the icon (and `data-status`, from which CSS does the rest), a count change
+ * the pill, a new tooltip the title. Nothing is read back from the DOM and equal text is never
+ * rewritten (text writes cost style and layout). `previous` is accepted for compatibility; the
+ * badge's own record of what it shows is what counts.
  */
 export function updateNodeBadge(badge: NodeBadge, visual: NodeVisual, title: string, previous?: NodeVisual): void {
+  void previous;
+  const shown = badge.shown;
   const { status } = visual;
-  if (!previous || previous.status !== status) {
+  if (shown.status !== status) {
+    shown.status = status;
     badge.root.setAttribute('data-status', status);
     badge.iconShape.setAttribute('d', ICON_SHAPE[status]);
     badge.iconGlyph.setAttribute('d', ICON_PATH[status]);
   }
   if (status === 'idle') return; // hidden by CSS; the rest is written when it shows again
-  badge.iconTitle.textContent = badgeTooltip(title, visual);
-  if (previous && previous.status !== 'idle' && previous.nextCount === visual.nextCount) return;
+  const tip = badgeTooltip(title, visual);
+  if (tip !== shown.tip) {
+    shown.tip = tip;
+    badge.iconTitle.textContent = tip;
+  }
   if (visual.nextCount > 0) {
     const text = formatCount(visual.nextCount);
-    if (badge.countText.textContent !== text) {
+    if (text !== shown.count) {
+      shown.count = text;
       badge.countText.textContent = text;
       const w = 8 + text.length * 6.5;
       badge.countBg.setAttribute('width', String(w));
       badge.countBg.setAttribute('x', String(-w / 2));
     }
-    if (badge.count.hasAttribute('display')) badge.count.removeAttribute('display');
-  } else if (!badge.count.hasAttribute('display')) {
-    badge.count.setAttribute('display', 'none');
+    if (shown.countHidden) {
+      shown.countHidden = false;
+      badge.count.removeAttribute('visibility');
+    }
+  } else if (!shown.countHidden) {
+    shown.countHidden = true;
+    badge.count.setAttribute('visibility', 'hidden');
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Styles of the run overlay inside <fluss-workflow>: status rings, icons and count pills, node
- * groups by `data-status`, edges by `data-run-kind` / `data-in-flight`, the run banner and the
+ * groups by `data-status`, edges by `data-run-kind` / `data-in-flight` / `data-causal`, the run banner and the
  * live region. In-flight and running animations stop under prefers-reduced-motion.
  */
 import { css } from 'lit';
@@ -16,8 +16,9 @@ export const runOverlayStyles = css`
   .run-badges {
     pointer-events: none;
   }
+  /* Hidden, not undisplayed: a badge going idle and back keeps its layout objects (cheaper jumps). */
   .run-badge[data-status='idle'] {
-    display: none;
+    visibility: hidden;
   }
   .run-badge {
     --_run: var(--fluss-run-idle);
@@ -101,6 +102,15 @@ export const runOverlayStyles = css`
     stroke-width: 3;
     stroke-dasharray: 8 6;
     animation: fluss-run-flow 0.6s linear infinite;
+  }
+  /* Causality trace ("show causes" in the log): thicker, accent colour, a dash-dot pattern and a
+     halo, so it reads without colour; drawn above in-flight marks. */
+  .edge[data-causal] .edge-path {
+    stroke: var(--fluss-run-causal, var(--fluss-color-warning, #b45309));
+    stroke-width: 3.5;
+    stroke-dasharray: 10 3 2 3;
+    animation: none;
+    filter: drop-shadow(0 0 2px var(--fluss-run-causal, var(--fluss-color-warning, #b45309)));
   }
   .run-banner {
     position: absolute;
