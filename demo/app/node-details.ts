@@ -17,11 +17,11 @@ export class DemoNodeDetails extends LitElement {
     dt { color: #6b7280; }
     dd { margin: 0; overflow-wrap: anywhere; }
     ul { margin: 2px 0 8px; padding-left: 18px; }
-    .status { display: inline-block; padding: 0 6px; border-radius: 8px; background: #e5e7eb; }
+    .status { display: inline-block; padding: 0 6px; border-radius: 8px; background: #e5e7eb; color: #111827; }
     .status[data-status='running'], .status[data-status='active'] { background: #dbeafe; }
     .status[data-status='completed'] { background: #dcfce7; }
     .status[data-status='errored'] { background: #fee2e2; }
-    pre { white-space: pre-wrap; background: #fef2f2; padding: 6px; border-radius: 4px; margin: 4px 0; }
+    pre { white-space: pre-wrap; background: #fef2f2; color: #111827; padding: 6px; border-radius: 4px; margin: 4px 0; }
   `;
 
   readonly #run = new ContextConsumer(this, { context: runContext, subscribe: true });
