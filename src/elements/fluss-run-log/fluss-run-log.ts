@@ -715,7 +715,7 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
       <input
         part="search"
         type="search"
-        placeholder="Search values and errors  ( / )"
+        placeholder="Search  ( / )"
         aria-label="Search values and errors"
         .value=${f.text}
         @focus=${() => this.#warmSearch()}

@@ -13,7 +13,7 @@ export const runLogStyles = css`
     border: 1px solid var(--fluss-color-border, #d5dae1);
     border-radius: var(--fluss-radius-control, 6px);
     --_row-height: var(--fluss-run-log-row-height, 28px);
-    --_columns: var(--fluss-run-log-columns, 6ch 11ch minmax(9rem, 1.3fr) 9ch 8ch minmax(10rem, 3fr));
+    --_columns: var(--fluss-run-log-columns, 6ch 18ch minmax(9rem, 1.3fr) 12.5ch 9ch minmax(10rem, 3fr));
     --_next: var(--fluss-run-log-next-color, var(--fluss-color-running, #2f6fed));
     --_error: var(--fluss-run-log-error-color, var(--fluss-color-danger, #c62f3a));
     --_complete: var(--fluss-run-log-complete-color, var(--fluss-color-success, #1d8a4e));
