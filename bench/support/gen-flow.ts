@@ -5,18 +5,9 @@
  * ReturnNode. Same (n, seed) -> same flow. Written for the project; no fixture content.
  */
 type Json = Record<string, unknown>;
+import { prng } from '../../dev-server/seed/prng.js';
+export { prng };
 
-/** mulberry32: small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['INT', 'FLOAT', 'STRING', 'STRUCTURE', 'BOOL'] as const;
 const VERBS = ['Normalize', 'Detect', 'Track', 'Align', 'Measure', 'Classify', 'Resample', 'Register', 'Annotate', 'Smooth', 'Crop', 'Label'];

@@ -2,18 +2,9 @@
 // 1-4 input streams (the ArgNode plus zero-argument source actions), 1-3 outputs, ~2 edges per node.
 import type { GqlEdge, GqlFlow, GqlNode, GqlPort } from '../types.js';
 import { action, argNode, edge, flow, port, reactive, returnNode } from './build.js';
+import { prng } from './prng.js';
+export { prng };
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['INT', 'FLOAT', 'STRING', 'STRUCTURE', 'BOOL'] as const;
 const VERBS = ['Normalize', 'Detect', 'Track', 'Align', 'Measure', 'Classify', 'Resample', 'Register', 'Annotate', 'Smooth', 'Crop', 'Label'];

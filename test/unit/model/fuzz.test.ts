@@ -4,19 +4,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseWorkflow, parseRunExport, RunStore, nodeDisplayTitle, portTypeLabel, streamLabel } from '../../../src/model/index.js';
+import { prng as rng } from '../../../dev-server/seed/prng.js';
 
 type J = unknown;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const p = (key: string, kind = 'INT', extra: Record<string, J> = {}) => ({ key, kind, nullable: false, ...extra });
 

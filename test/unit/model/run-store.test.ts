@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RunStore, compareEvents, normalizeRunEvent, parseRunExport, parseWorkflow } from '../../../src/model/index.js';
 import type { NodeStatus, RunEvent, RunState, Workflow } from '../../../src/model/index.js';
+import { prng as rng } from '../../../dev-server/seed/prng.js';
 
 const port = (key: string, kind = 'INT') => ({ key, kind, nullable: false });
 
@@ -227,17 +228,6 @@ function assertMatchesBrute(store: RunStore, sorted: RunEvent[], wf: Workflow, T
   }
 }
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffle<T>(arr: T[], rand: () => number): T[] {
   const a = arr.slice();
   for (let i = a.length - 1; i > 0; i--) {

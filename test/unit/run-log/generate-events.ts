@@ -5,18 +5,9 @@
  * per t, small array values and exceptions. Project-generated; no fixture content.
  */
 import type { RunEvent, RunEventKind } from '../../../src/model/types.js';
+import { prng as mulberry32 } from '../../../dev-server/seed/prng.js';
+export { mulberry32 };
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: readonly RunEventKind[] = ['NEXT', 'NEXT', 'NEXT', 'NEXT', 'NEXT', 'NEXT', 'NEXT', 'NEXT', 'COMPLETE', 'ERROR'];
 const EXCEPTIONS = ['ValueError: bad frame', 'TimeoutError: no answer', 'KeyError: "channel"', '=cmd|calc'];

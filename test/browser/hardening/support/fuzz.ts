@@ -1,18 +1,9 @@
 // Seeded structural and textual mutations of workflow documents for the fuzz test: each
 // mutation is deterministic for a seed, so a failure names the seed and the mutation that broke.
 import { HOSTILE_URLS, PAYLOADS } from './probes.js';
+import { prng } from '../../../../dev-server/seed/prng.js';
+export { prng };
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;

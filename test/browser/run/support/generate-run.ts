@@ -5,6 +5,7 @@
  * Shaped like real runs; no fixture content.
  */
 import type { Port, Run, RunEvent, Workflow, WorkflowEdge, WorkflowNode } from '../../../../src/model/types.js';
+import { prng as rng } from '../../../../dev-server/seed/prng.js';
 
 export interface GenerateRunOptions {
   /** Map nodes between the generator and the ReturnNode (>= 1). */
@@ -48,17 +49,6 @@ function node(id: string, kind: WorkflowNode['kind'], title: string, ins: Port[]
   };
 }
 
-/** A seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The generated workflow and its events. */
 export function generateRun(options: GenerateRunOptions): GeneratedRun {
