@@ -11,12 +11,10 @@
 //        [--only app]   (one section)
 // Env: CHROME_PATH, SCREENSHOTS_STREAM_MS (live streaming before the shots, 5000),
 //      SCREENSHOTS_SETTLE_MS (wait after scrolling a section into view, 400), SCREENSHOTS_TIMEOUT_MS.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
+import { findChromium, startDemo } from './lib/npm-start.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -43,59 +41,15 @@ const SECTIONS = [
   { name: 'elements', selector: '#elements' },
 ];
 
-const chrome = argValue('--chrome') ?? [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const chrome = argValue('--chrome') ?? findChromium();
 if (!chrome || !existsSync(chrome)) {
   console.error('demo-screenshots: no Chromium; pass --chrome <path> or set CHROME_PATH (Debian: /usr/bin/chromium).');
   process.exit(1);
 }
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const [devPort, pagePort] = [await freePort(), await freePort()];
-const child = spawn('npm', ['start'], {
-  cwd: root,
-  env: { ...process.env, FLUSS_DEV_PORT: String(devPort), DEMO_PORT: String(pagePort), BROWSER: 'none' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true, // its own process group: npm, scripts/start.mjs, Vite and the dev server die together
-});
-let output = '';
-child.stdout.setEncoding('utf8');
-child.stderr.setEncoding('utf8');
-child.stdout.on('data', (c) => (output += c));
-child.stderr.on('data', (c) => (output += c));
-
-let stopped = false;
-async function stopTree() {
-  if (stopped) return;
-  stopped = true;
-  const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }, 5000);
-  await exited;
-  clearTimeout(timer);
-}
-process.on('SIGINT', () => void stopTree().then(() => process.exit(130)));
+let demo;
 
 /** Resolves once every <fluss-workflow> on the page has finished its layout (ready or partial). */
 async function waitForLayouts(page) {
@@ -116,18 +70,8 @@ const written = [];
 const problems = [];
 let browser;
 try {
-  const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no page URL within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-    const check = () => {
-      const m = stripVTControlCharacters(output).match(/Demo page:\s+(http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`npm start exited early (code ${code})`)));
-  });
+  demo = await startDemo({ cwd: root, timeoutMs: TIMEOUT_MS });
+  const url = demo.url;
   console.log(`demo-screenshots: npm start is up at ${url}`);
 
   const puppeteer = (await import('puppeteer-core')).default;
@@ -205,12 +149,12 @@ try {
   problems.push(String(err?.stack ?? err));
 } finally {
   await browser?.close().catch(() => undefined);
-  await stopTree();
+  await demo?.stop();
 }
 
 for (const w of written) console.log(w);
 if (problems.length) {
-  console.error(`demo-screenshots: problems\n  ${problems.join('\n  ')}\n--- npm start output ---\n${output.slice(-3000)}`);
+  console.error(`demo-screenshots: problems\n  ${problems.join('\n  ')}\n--- npm start output ---\n${demo?.output().slice(-3000) ?? ''}`);
   process.exit(1);
 }
 console.log(`demo-screenshots: ${written.length} images, npm start process tree stopped`);

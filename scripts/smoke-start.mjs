@@ -4,27 +4,9 @@
 // the documentation section draws without a server, and that nothing logs a console error or fails
 // a request. Then kills the whole process tree. Skips (exit 0, with a message) only when no Chromium
 // exists.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { stripVTControlCharacters } from 'node:util';
+import { findChromium, startDemo } from './lib/npm-start.mjs';
 
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 180_000);
-
-function findChromium() {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p)) ?? null;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const chromium = findChromium();
 if (!chromium) {
@@ -32,57 +14,13 @@ if (!chromium) {
   process.exit(0);
 }
 
-const [devPort, pagePort] = [await freePort(), await freePort()];
 const started = performance.now();
-const child = spawn('npm', ['start'], {
-  env: { ...process.env, FLUSS_DEV_PORT: String(devPort), DEMO_PORT: String(pagePort), BROWSER: 'none' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true, // its own process group: npm, scripts/start.mjs, Vite and the dev server die together
-});
-let output = '';
-child.stdout.setEncoding('utf8');
-child.stderr.setEncoding('utf8');
-child.stdout.on('data', (c) => (output += c));
-child.stderr.on('data', (c) => (output += c));
-
-let stopped = false;
-async function stopTree() {
-  if (stopped) return;
-  stopped = true;
-  const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }, 5000);
-  await exited;
-  clearTimeout(timer);
-}
-process.on('SIGINT', () => void stopTree().then(() => process.exit(130)));
-
+let demo;
 const failures = [];
 let browser;
 try {
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no page URL within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-    const check = () => {
-      const plain = stripVTControlCharacters(output);
-      const m = plain.match(/Demo page:\s+(http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`npm start exited early (code ${code})`)));
-  });
+  demo = await startDemo({ timeoutMs: TIMEOUT_MS });
+  const url = demo.url;
   console.log(`smoke: npm start is up at ${url} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const puppeteer = (await import('puppeteer-core')).default;
@@ -151,13 +89,14 @@ try {
   await new Promise((r) => setTimeout(r, 500));
 } catch (err) {
   failures.push(String(err?.message ?? err));
+  if (err?.output) failures.push(`npm start printed:\n${err.output.slice(-4000)}`);
 } finally {
   await browser?.close().catch(() => undefined);
-  await stopTree();
+  await demo?.stop();
 }
 
 if (failures.length) {
-  console.error(`smoke: FAILED\n  ${failures.join('\n  ')}\n--- npm start output ---\n${output.slice(-4000)}`);
+  console.error(`smoke: FAILED\n  ${failures.join('\n  ')}\n--- npm start output ---\n${demo?.output().slice(-4000) ?? ''}`);
   process.exit(1);
 }
 console.log('smoke: OK (npm start, live run streaming, docs section, no console errors, process tree stopped)');
