@@ -192,3 +192,23 @@ function safeText(v: unknown): string {
 export function eventStreamIndex(event: Pick<RunEvent, 'handle'>): number {
   return handleIndex(event.handle, 'return_');
 }
+
+/** Index of the first event with `t >= T` in `arr[lo, hi)` (arr sorted by t). */
+export function lowerBoundT(arr: readonly RunEvent[], T: number, lo = 0, hi = arr.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.t < T) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first event with `t > T` in `arr[lo, hi)` (arr sorted by t). */
+export function upperBoundT(arr: readonly RunEvent[], T: number, lo = 0, hi = arr.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.t <= T) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

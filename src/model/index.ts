@@ -29,6 +29,8 @@ export {
   compareEvents,
   compareIds,
   eventStreamIndex,
+  lowerBoundT,
+  upperBoundT,
   MAX_EXCEPTION_LENGTH,
   type NormalizeEventOptions,
   type NormalizedEventResult,

@@ -3,7 +3,7 @@
  * per-(node, handle) indexes so that the state at any cursor T costs O((nodes + edges) * log n)
  * (spec 3.5). Pure: no DOM, no timers; the data layer feeds it, the overlay reads it.
  */
-import { compareEvents, eventStreamIndex } from './events.js';
+import { compareEvents, eventStreamIndex, lowerBoundT, upperBoundT } from './events.js';
 import type { Port, RunEvent, RunStatus, Workflow, WorkflowEdge, WorkflowNode } from './types.js';
 
 /** Node status at a cursor (spec 3.5). `running` is derived: input received and not yet answered. */
@@ -64,30 +64,6 @@ export interface ChangedSet {
 export interface RunResult {
   readonly event: RunEvent;
   readonly values: readonly PortValue[];
-}
-
-/** Index of the first event with t > T (events sorted by (t, id)). */
-function upperBoundT(arr: readonly RunEvent[], T: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.t <= T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first event with t >= T. */
-function lowerBoundT(arr: readonly RunEvent[], T: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.t < T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Inserts keeping (t, id) order: O(1) when in order, else binary search + splice. */

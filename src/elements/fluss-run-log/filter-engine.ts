@@ -6,7 +6,7 @@
  * Text and wall-clock conditions are checked on the narrowed candidates; stringified values are
  * cached per event. Also computes the live per-kind counts shown on the kind toggles.
  */
-import { compareIds } from '../../model/events.js';
+import { compareIds, lowerBoundT, upperBoundT } from '../../model/events.js';
 import type { RunEvent, RunEventKind } from '../../model/types.js';
 import type { RunFilters } from '../../context/filters-context.js';
 import { buildSearchText, searchTextOf } from './value-text.js';
@@ -47,26 +47,6 @@ export function normalizeText(text: string): string {
 /** Milliseconds of an event's `createdAt`, NaN when absent or unreadable. */
 export function wallMs(e: RunEvent): number {
   return e.createdAt === undefined ? Number.NaN : Date.parse(e.createdAt);
-}
-
-/** Index of the first event with t >= T in arr[lo, hi). */
-function lowerBoundT(arr: readonly RunEvent[], T: number, lo = 0, hi = arr.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.t < T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first event with t > T in arr[lo, hi). */
-function upperBoundT(arr: readonly RunEvent[], T: number, lo = 0, hi = arr.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.t <= T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** (t, id) order with the cheap t comparison first. */

@@ -2,31 +2,8 @@
  * Cursor navigation over a run's ordered events: the previous / next distinct t, the previous /
  * next ERROR, by binary search over arrays sorted by (t, id). Pure.
  */
+import { lowerBoundT, upperBoundT } from '../../model/events.js';
 import type { RunEvent } from '../../model/types.js';
-
-/** First index whose event has `t > T` (events sorted by t). */
-export function upperBoundT(events: readonly RunEvent[], T: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.t <= T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose event has `t >= T`. */
-export function lowerBoundT(events: readonly RunEvent[], T: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.t < T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The smallest event t greater than T, or null. */
 export function nextT(events: readonly RunEvent[], T: number): number | null {
