@@ -2,14 +2,16 @@
  * ELK output -> WorkflowLayout (pure). Reads the numbers extracted from ELK's root-coordinate
  * result (see compact.ts), checks every one, and pins each route's ends exactly to the handle
  * points (a route whose ends missed by more than a pixel is replaced by a router-made one).
+ * The page maps in slices (mapCompactResultSliced) so a big layout never blocks a frame for long.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { extractResult, type CompactResult } from './compact.js';
 import { edgeEndpoints, routeEdge } from './edge-routes.js';
 import { LayoutError } from './errors.js';
-import { finalizeLayout, isSaneBox, isSaneNumber } from './finalize.js';
+import { finalizeSteps, isSaneBox, isSaneNumber, SLICE_UNITS } from './finalize.js';
 import type { PreparedGraph } from './prepared-graph.js';
 import { simplifyPolyline } from './router.js';
+import { runAll, runSliced } from './slices.js';
 import type { EdgeRoute, LayoutDirection, NodeBox, Point, WorkflowLayout } from './types.js';
 
 /** How far (px) an ELK route end may be from its handle and still be pinned to it. */
@@ -40,6 +42,34 @@ export function mapCompactResult(
   direction: LayoutDirection,
   graphKey: string,
 ): WorkflowLayout {
+  return runAll(mapCompactSteps(res, g, direction, graphKey));
+}
+
+/**
+ * mapCompactResult in slices (performance.md L3): gives the event loop a turn about every
+ * SLICE_BUDGET_MS, so a 1,000-node layout lands without a long frame gap. Same result and errors;
+ * rejects with LAYOUT_ABORTED when `signal` aborts between slices.
+ */
+export function mapCompactResultSliced(
+  res: CompactResult,
+  g: PreparedGraph,
+  direction: LayoutDirection,
+  graphKey: string,
+  signal?: AbortSignal,
+): Promise<WorkflowLayout> {
+  return runSliced(mapCompactSteps(res, g, direction, graphKey), {
+    signal,
+    onAbort: () => new LayoutError('LAYOUT_ABORTED', 'The layout was cancelled.'),
+  });
+}
+
+/** The mapping as a step generator: pauses every SLICE_UNITS nodes or edges. */
+export function* mapCompactSteps(
+  res: CompactResult,
+  g: PreparedGraph,
+  direction: LayoutDirection,
+  graphKey: string,
+): Generator<void, WorkflowLayout, void> {
   const n = g.nodes.length;
   if (res.problem) throw new LayoutError('LAYOUT_INVALID', res.problem);
   if (!(res.boxes instanceof Float64Array) || res.boxes.length !== n * 4 || !(res.edgeOffsets instanceof Int32Array) ||
@@ -52,9 +82,12 @@ export function mapCompactResult(
     if (!isSaneBox(b)) throw new LayoutError('LAYOUT_INVALID', 'ELK returned a node box that is missing, not finite or out of range.');
     boxes[i] = b;
   }
+  yield;
   const routes: EdgeRoute[] = [];
   const P = res.points;
+  let count = 0;
   for (const pe of g.edges) {
+    if (++count % SLICE_UNITS === 0) yield;
     const ends = edgeEndpoints(g, pe, boxes, direction)!;
     const from = res.edgeOffsets[pe.index]!;
     const to = res.edgeOffsets[pe.index + 1]!;
@@ -80,8 +113,9 @@ export function mapCompactResult(
       routes.push(routeEdge(g, pe, boxes, direction)!);
     }
   }
+  yield;
   try {
-    return finalizeLayout(boxes, routes, direction, graphKey);
+    return yield* finalizeSteps(boxes, routes, direction, graphKey);
   } catch (e) {
     throw new LayoutError('LAYOUT_INVALID', `ELK returned an unusable layout (${(e as Error).message}).`);
   }

@@ -243,6 +243,10 @@ function pump(): void {
   }
   getSlot().then(
     (s) => {
+      if (!j.settled && j.request === warmup && queue.some((q) => !q.settled)) {
+        // A real layout is already waiting: it warms ELK itself, so skip the warm-up (L4).
+        settle(j, null, new LayoutError('LAYOUT_ABORTED', 'Warm-up skipped.'));
+      }
       if (j.settled) {
         done(j);
         return;
@@ -316,21 +320,23 @@ export function runElk(request: CompactRequest, options: RunOptions): Promise<Co
   });
 }
 
-/** Two nodes and one edge: enough to load and JIT ELK in the worker. */
-function warmRequest(): CompactRequest {
-  return {
-    v: 1,
-    direction: 'right',
-    nodes: Float64Array.from([-1, 0, 40, 20, 1, 1, -1, 0, 40, 20, 1, 1]),
-    edges: Int32Array.from([0, 0, 1, 0]),
-  };
-}
+/** Two nodes and one edge: enough to load and JIT ELK in the worker. Identifies the warm-up job. */
+const warmup: CompactRequest = {
+  v: 1,
+  direction: 'right',
+  nodes: Float64Array.from([-1, 0, 40, 20, 1, 1, -1, 0, 40, 20, 1, 1]),
+  edges: Int32Array.from([0, 0, 1, 0]),
+};
 
-/** Starts the shared worker and warms ELK with a tiny layout. Idempotent; never loads ELK on the main thread. */
+/**
+ * Starts the shared worker at once and warms ELK with a tiny layout (skipped when a real layout
+ * is already queued by the time the worker takes it: that one warms ELK). Idempotent; never
+ * loads ELK on the main thread.
+ */
 export function prewarmElk(): void {
   if (slot || slotPromise || warming || workerUnavailable || !workersSupported()) return;
   warming = true;
-  runElk(warmRequest(), { nodeCount: 2, deadlineMs: 60_000 })
+  runElk(warmup, { nodeCount: 2, deadlineMs: 60_000 })
     .catch(() => undefined)
     .finally(() => {
       warming = false;

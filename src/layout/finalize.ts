@@ -24,6 +24,9 @@ export function isSaneBox(b: { x: unknown; y: unknown; width: unknown; height: u
   );
 }
 
+/** Work units between checkpoints of the sliced builders (see slices.ts). */
+export const SLICE_UNITS = 128;
+
 /**
  * Builds the frozen layout. Boxes and points must already be sane (callers validate);
  * throws a RangeError otherwise, which callers map to LAYOUT_INVALID.
@@ -34,6 +37,22 @@ export function finalizeLayout(
   direction: LayoutDirection,
   graphKey: string,
 ): WorkflowLayout {
+  const steps = finalizeSteps(nodes, edges, direction, graphKey);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * finalizeLayout as a generator that pauses (yields) every SLICE_UNITS items, so a caller can
+ * spread a big layout over several tasks (runSliced); finalizeLayout runs it to the end at once.
+ */
+export function* finalizeSteps(
+  nodes: readonly NodeBox[],
+  edges: readonly EdgeRoute[],
+  direction: LayoutDirection,
+  graphKey: string,
+): Generator<void, WorkflowLayout, void> {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -57,17 +76,24 @@ export function finalizeLayout(
   if (minX === Infinity) {
     minX = minY = maxX = maxY = 0;
   }
-  const dx = LAYOUT_MARGIN - minX;
-  const dy = LAYOUT_MARGIN - minY;
-  const outNodes = nodes.map((b) =>
-    Object.freeze({ id: b.id, x: b.x + dx, y: b.y + dy, width: b.width, height: b.height }),
-  );
-  const outEdges = edges.map((e) =>
-    Object.freeze({ id: e.id, points: Object.freeze(e.points.map((p) => Object.freeze({ x: p.x + dx, y: p.y + dy }))) }),
-  );
   const width = maxX - minX + 2 * LAYOUT_MARGIN;
   const height = maxY - minY + 2 * LAYOUT_MARGIN;
   if (!isSaneNumber(width) || !isSaneNumber(height)) throw new RangeError('layout extent out of range');
+  const dx = LAYOUT_MARGIN - minX;
+  const dy = LAYOUT_MARGIN - minY;
+  yield;
+  const outNodes: NodeBox[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const b = nodes[i]!;
+    outNodes[i] = Object.freeze({ id: b.id, x: b.x + dx, y: b.y + dy, width: b.width, height: b.height });
+    if ((i + 1) % SLICE_UNITS === 0) yield;
+  }
+  const outEdges: EdgeRoute[] = new Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    outEdges[i] = Object.freeze({ id: e.id, points: Object.freeze(e.points.map((p) => Object.freeze({ x: p.x + dx, y: p.y + dy }))) });
+    if ((i + 1) % SLICE_UNITS === 0) yield;
+  }
   return Object.freeze({
     version: 1 as const,
     graphKey,

@@ -8,7 +8,7 @@ import { prepareGraph, usablePosition, type PreparedGraph } from './prepared-gra
 import type { LayoutDirection, LayoutMode, NodeSize } from './types.js';
 
 /** Bump when the layout algorithm or its options change, so stored keys stop matching. */
-export const LAYOUT_ALGORITHM_VERSION = 1;
+export const LAYOUT_ALGORITHM_VERSION = 2;
 
 export interface LayoutKeyInput {
   readonly workflow: Workflow;

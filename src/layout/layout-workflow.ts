@@ -5,7 +5,7 @@
 import type { Workflow } from '../model/types.js';
 import { cacheGet, cacheSet, clearLayoutCache } from './cache.js';
 import { encodeRequest } from './compact.js';
-import { mapCompactResult } from './elk-result.js';
+import { mapCompactResultSliced } from './elk-result.js';
 import { disposeElk, elkWorkerCount, prewarmElk, runElk } from './elk-runner.js';
 import { LayoutError, errorText, isLayoutError } from './errors.js';
 import { layoutKeyOf } from './layout-key.js';
@@ -56,8 +56,9 @@ async function elkLayoutOf(
     throw err;
   }
   try {
-    return mapCompactResult(result, g, direction, key);
+    return await mapCompactResultSliced(result, g, direction, key, req.signal);
   } catch (e) {
+    if (isLayoutError(e) && e.code === 'LAYOUT_ABORTED') throw e;
     const err = isLayoutError(e) ? e : new LayoutError('LAYOUT_INVALID', `ELK returned an unusable layout: ${errorText(e)}`);
     const fb = fallbackFor(g, direction, key);
     if (fb) err.fallback = fb;
