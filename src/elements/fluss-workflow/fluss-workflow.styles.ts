@@ -428,6 +428,8 @@ export const workflowStyles = css`
     position: absolute;
     left: 0;
     top: 0;
+    /* the minimap box clips; the overlay itself must not, or a translated rectangle gets cut */
+    overflow: visible;
     pointer-events: none;
     /* its own layer: moving the viewport rectangle never repaints the minimap drawing */
     will-change: transform;
