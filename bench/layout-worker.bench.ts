@@ -12,7 +12,6 @@ import { buildElkGraph } from '../src/layout/elk-graph.js';
 import { prepareGraph } from '../src/layout/prepared-graph.js';
 import { clearLayoutCache } from '../src/layout/cache.js';
 import { genWorkflow } from '../test/unit/layout/gen.js';
-import { describe, it } from '../test/browser/layout/mocha.js';
 
 const median = (a: number[]): number => {
   const s = [...a].sort((x, y) => x - y);

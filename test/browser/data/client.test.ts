@@ -6,7 +6,6 @@ import { FlussClient, FlussClientError, FLOW_QUERY, RUN_EVENTS_SUBSCRIPTION, fol
 import { parseWorkflow } from '../../../src/model/index.js';
 import type { RunEvent } from '../../../src/model/types.js';
 import { control, devServer, resetFaults, setFaults, stats, storeIds, waitForRun } from './support.js';
-import { afterEach, describe, it } from './mocha.js';
 
 const seeds = async (): Promise<Record<string, string>> => (await control<{ seeds: Record<string, string> }>('flows')).seeds;
 

@@ -9,7 +9,6 @@ import { flussClientContext, requestFlussClient } from '../../../src/elements/fl
 import { FLOW_QUERY, RUN_EVENTS_SUBSCRIPTION, followRun, type FlussClientError } from '../../../src/data/index.js';
 import type { FlussErrorEvent } from '../../../src/events/fluss-error.js';
 import { control, devServer, resetFaults, setFaults, stats } from './support.js';
-import { afterEach, describe, it } from './mocha.js';
 
 class ClientProbe extends LitElement {
   readonly consumer = new ContextConsumer(this, { context: flussClientContext, subscribe: true });

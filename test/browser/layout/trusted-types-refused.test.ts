@@ -1,7 +1,6 @@
 // Under Trusted Types that do not allow our policy, no worker can start: small graphs are laid
 // out on the main thread, big ones are refused with LAYOUT_UNAVAILABLE (and a fallback layout).
 import { expect } from '@open-wc/testing';
-import { after, before, describe, it } from './mocha.js';
 import { disposeLayoutWorkers, isLayoutError, layoutWorkerCount, layoutWorkflow } from '../../../src/layout/index.js';
 import { genWorkflow } from '../../unit/layout/gen.js';
 import { checkLayout } from '../../unit/layout/check.js';

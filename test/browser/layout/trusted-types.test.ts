@@ -1,7 +1,6 @@
 // Under enforced Trusted Types (CSP via <meta>), the layout worker still starts: its script URL
 // goes through the named policy 'fluss-elk'. Own file, so the policy only affects this page.
 import { expect } from '@open-wc/testing';
-import { after, before, describe, it } from './mocha.js';
 import { disposeLayoutWorkers, layoutWorkerCount, layoutWorkflow } from '../../../src/layout/index.js';
 import { genWorkflow } from '../../unit/layout/gen.js';
 import { checkLayout } from '../../unit/layout/check.js';

@@ -1,7 +1,6 @@
 // The layout worker in real Chromium: one shared worker, abort and deadline terminate and
 // respawn it, the cache answers without it, stored layouts never load ELK, dispose cleans up.
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it } from './mocha.js';
 import {
   disposeLayoutWorkers,
   immediateLayout,
