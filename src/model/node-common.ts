@@ -170,3 +170,13 @@ export function streamedKeys(streams: readonly Stream[]): Set<string> {
   for (const s of streams) for (const p of s) keys.add(p.key);
   return keys;
 }
+
+/** Reads what every generation stores alike: the authored title text, the parent and the position. */
+export function readSharedNodeFields(node: DraftNode, raw: Record<string, unknown>, title: unknown, titleField: string, ctx: ParseContext, path: string): void {
+  const text = readText(title, ctx, path, titleField, 'title');
+  if (text !== undefined) node.rawTitle = text;
+  const parent = readParent(raw, ctx, path);
+  if (parent !== undefined) node.parentRaw = parent;
+  const position = readPosition(raw.position, ctx, path);
+  if (position) node.position = position;
+}

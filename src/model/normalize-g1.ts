@@ -12,8 +12,7 @@ import {
   TYPENAME_KIND,
   optNumber,
   optString,
-  readParent,
-  readPosition,
+  readSharedNodeFields,
   readText,
   streamedKeys,
 } from './node-common.js';
@@ -109,12 +108,7 @@ export function readNodeG1(raw: Record<string, unknown>, id: string, ctx: ParseC
     constantsMap,
     globalsMap: EMPTY_MAP,
   };
-  const title = readText(raw.name ?? raw.title, ctx, path, '.name', 'title');
-  if (title !== undefined) node.rawTitle = title;
-  const parent = readParent(raw, ctx, path);
-  if (parent !== undefined) node.parentRaw = parent;
-  const position = readPosition(raw.position, ctx, path);
-  if (position) node.position = position;
+  readSharedNodeFields(node, raw, raw.name ?? raw.title, '.name', ctx, path);
 
   if (kind === 'reactive') {
     const impl = readText(raw.implementation, ctx, path, '.implementation', 'implementation');

@@ -10,8 +10,7 @@ import {
   TYPENAME_KIND,
   optNumber,
   optString,
-  readParent,
-  readPosition,
+  readSharedNodeFields,
   readStringMap,
   readText,
   readValueMap,
@@ -66,12 +65,7 @@ export function readNodeG2(raw: Record<string, unknown>, id: string, ctx: ParseC
     constantsMap: readValueMap(raw.constantsMap ?? raw.constants_map, ctx, path, '.constantsMap'),
     globalsMap: readStringMap(raw.globalsMap ?? raw.globals_map, ctx, path, '.globalsMap'),
   };
-  const title = readText(raw.title, ctx, path, '.title', 'title');
-  if (title !== undefined) node.rawTitle = title;
-  const parent = readParent(raw, ctx, path);
-  if (parent !== undefined) node.parentRaw = parent;
-  const position = readPosition(raw.position, ctx, path);
-  if (position) node.position = position;
+  readSharedNodeFields(node, raw, raw.title, '.title', ctx, path);
 
   if (kind === 'reactive') {
     const impl = readText(raw.implementation, ctx, path, '.implementation', 'implementation');
