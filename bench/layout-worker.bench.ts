@@ -11,6 +11,7 @@ import { disposeLayoutWorkers, layoutWorkflow, prewarmLayout } from '../src/layo
 import { buildElkGraph } from '../src/layout/elk-graph.js';
 import { prepareGraph } from '../src/layout/prepared-graph.js';
 import { clearLayoutCache } from '../src/layout/cache.js';
+import { heartbeat } from './page/heartbeat.js';
 import { genWorkflow } from '../test/unit/layout/gen.js';
 
 const median = (a: number[]): number => {
@@ -18,22 +19,6 @@ const median = (a: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-function heartbeat(): () => number[] {
-  const gaps: number[] = [];
-  let last = performance.now();
-  let on = true;
-  const tick = (t: number): void => {
-    gaps.push(t - last);
-    last = t;
-    if (on) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    on = false;
-    return gaps;
-  };
-}
 
 describe('layout bench (worker)', () => {
   it('L1 and L3 at 1,000 nodes', async function (this: { timeout(ms: number): void }) {

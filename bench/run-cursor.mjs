@@ -5,12 +5,9 @@
 //        [--chromium=/usr/bin/chromium]
 // The page (bench/run-cursor.page.ts) is bundled with esbuild and served from 127.0.0.1.
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundle } from './lib/browser.mjs';
 import puppeteer from 'puppeteer-core';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
   return hit ? hit.slice(name.length + 3) : fallback;
@@ -22,31 +19,9 @@ const moves = Number(arg('moves', 200));
 const ingestItems = Number(arg('ingest-items', 50_000));
 const chromium = arg('chromium', process.env.CHROME_PATH || '/usr/bin/chromium');
 
-const bundle = await build({
-  entryPoints: [resolve(root, 'bench/run-cursor.page.ts')],
-  bundle: true,
-  format: 'esm',
-  write: false,
-  minify: true,
-  target: 'es2022',
-  tsconfig: resolve(root, 'tsconfig.json'),
-  conditions: ['browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'error',
-});
-const js = bundle.outputFiles[0].text;
+const js = await bundle('bench/run-cursor.page.ts');
 // The export worker, served where the page's `new URL('./export.worker.ts', import.meta.url)` points.
-const workerBundle = await build({
-  entryPoints: [resolve(root, 'src/elements/fluss-run/export.worker.ts')],
-  bundle: true,
-  format: 'esm',
-  write: false,
-  minify: true,
-  target: 'es2022',
-  tsconfig: resolve(root, 'tsconfig.json'),
-  logLevel: 'error',
-});
-const workerJs = workerBundle.outputFiles[0].text;
+const workerJs = await bundle('src/elements/fluss-run/export.worker.ts');
 const page = `<!doctype html><meta charset="utf-8"><title>run-cursor bench</title><body style="margin:0"><script type="module" src="/bench.js"></script>`;
 const server = http.createServer((req, res) => {
   if (req.url === '/bench.js') {

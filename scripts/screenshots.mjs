@@ -6,6 +6,7 @@
 // Usage: node scripts/screenshots.mjs [--chrome /usr/bin/chromium] [--only image-analysis]
 //        node scripts/screenshots.mjs --file /path/to/workflow.json --out /tmp/shots   (ad-hoc look at any file)
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { findChromium } from './lib/npm-start.mjs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -74,8 +75,8 @@ function screenshotPages() {
 }
 
 async function main() {
-  const chrome = argValue('--chrome') ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chrome)) {
+  const chrome = argValue('--chrome') ?? findChromium();
+  if (!chrome || !existsSync(chrome)) {
     console.error(`No Chromium at ${chrome}; pass --chrome <path> or set CHROME_PATH.`);
     process.exit(1);
   }

@@ -8,26 +8,10 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutWorkflow, prewarmLayout, setLayoutWorkerUrl, clearLayoutCache } from '../../src/layout/index.js';
 import { buildElkGraph } from '../../src/layout/elk-graph.js';
 import { prepareGraph } from '../../src/layout/prepared-graph.js';
+import { heartbeat } from './heartbeat.js';
 import { genWorkflow } from '../../test/unit/layout/gen.js';
 
 setLayoutWorkerUrl('/elk.worker.js', 'module');
-
-
-function heartbeat(): () => number[] {
-  const gaps: number[] = [];
-  let last = performance.now();
-  let on = true;
-  const tick = (t: number): void => {
-    gaps.push(t - last);
-    last = t;
-    if (on) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return () => {
-    on = false;
-    return gaps;
-  };
-}
 
 async function l1(n: number, runs: number) {
   prewarmLayout();
