@@ -5,7 +5,7 @@ export interface FaultOptions {
   /** Milliseconds added before every /graphql HTTP response. */
   latencyMs?: number;
   /** Answer the next `count` /graphql HTTP requests with this status (401, 403, 500, 502...). */
-  httpStatus?: { status: number; count?: number };
+  httpStatus?: { status: number; count?: number; retryAfter?: string };
   /** The next `count` queries keep their data and get an extra error ('partial'), or lose the data ('null-data'). */
   graphqlErrors?: { mode?: 'partial' | 'null-data'; count?: number };
   /** Subscription: send every nth event twice (1 = every event). */
@@ -29,13 +29,13 @@ export class Faults {
   }
 
   /** Consumes one injected HTTP status, if any. */
-  takeHttpStatus(): number | undefined {
+  takeHttpStatus(): { status: number; retryAfter?: string } | undefined {
     const f = this.options.httpStatus;
     if (!f) return undefined;
     const count = f.count ?? Infinity;
     if (count <= 0) return undefined;
-    this.options.httpStatus = { status: f.status, count: count - 1 };
-    return f.status;
+    this.options.httpStatus = { ...f, count: count - 1 };
+    return { status: f.status, retryAfter: f.retryAfter };
   }
 
   /** Consumes one injected GraphQL error, if any. */

@@ -150,10 +150,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     const latency = faults.options.latencyMs;
     if (latency) await sleep(latency);
-    const injected = faults.takeHttpStatus();
-    if (injected) {
-      if (injected >= 500) {
-        res.writeHead(injected, { 'Content-Type': 'text/html; charset=utf-8' });
+    const fault = faults.takeHttpStatus();
+    if (fault) {
+      const injected = fault.status;
+      const extra: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
+      if (injected >= 500 || injected === 429) {
+        res.writeHead(injected, { 'Content-Type': 'text/html; charset=utf-8', ...extra });
         res.end(`<html><body><h1>${injected}</h1><p>Injected fault</p></body></html>`);
       } else sendJson(res, injected, { data: null, errors: [{ message: `Injected HTTP ${injected}`, extensions: { code: injected === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }] });
       return;

@@ -12,6 +12,7 @@ export type FlussClientErrorCode =
   | 'HTTP_UNAUTHENTICATED'
   | 'HTTP_FORBIDDEN'
   | 'HTTP_SERVER'
+  | 'HTTP_RATE_LIMITED'
   | 'HTTP_BAD_RESPONSE'
   | 'HTTP_REDIRECT_BLOCKED'
   | 'GRAPHQL_ERROR'
@@ -33,6 +34,7 @@ const PHASE: Record<FlussClientErrorCode, ErrorPhase> = {
   HTTP_UNAUTHENTICATED: 'auth',
   HTTP_FORBIDDEN: 'auth',
   HTTP_SERVER: 'http',
+  HTTP_RATE_LIMITED: 'http',
   HTTP_BAD_RESPONSE: 'http',
   HTTP_REDIRECT_BLOCKED: 'http',
   GRAPHQL_ERROR: 'http',
@@ -53,6 +55,7 @@ const RECOVERABLE = new Set<FlussClientErrorCode>([
   'HTTP_NETWORK',
   'HTTP_TIMEOUT',
   'HTTP_SERVER',
+  'HTTP_RATE_LIMITED',
   'AUTH_UNAVAILABLE',
   'WS_TIMEOUT',
   'WS_RECONNECT_STORM',

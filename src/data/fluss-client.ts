@@ -34,6 +34,42 @@ export interface FlussClientOptions {
   readonly ws?: WsSourceOptions;
   /** Base URL for relative endpoints (default: document.baseURI in a browser). */
   readonly baseUrl?: string;
+  /** Automatic retry of queries (never mutations) after 429/502/503/504 or a network failure. */
+  readonly retry?: RetryOptions;
+}
+
+/** How `query` retries an idempotent operation (reliability H3). */
+export interface RetryOptions {
+  /** Further attempts after the first (default 2; 0 turns retrying off). */
+  readonly attempts?: number;
+  /** First backoff step in ms (default 400; doubles, with up to 50% jitter). */
+  readonly baseMs?: number;
+  /** Longest single wait in ms (default 5000). A `Retry-After` above it ends the retries. */
+  readonly maxWaitMs?: number;
+}
+
+/** Statuses worth another try: rate limiting and the gateway/unavailable family. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+
+/**
+ * True when the document's operation is a query (the only kind retried automatically). Leading
+ * whitespace, commas and comments are skipped; a shorthand `{ … }` is a query.
+ */
+export function isQueryDocument(document: string): boolean {
+  const head = document.replace(/^(?:[\s,\uFEFF]+|#[^\n\r]*)*/, '');
+  return head.startsWith('{') || /^query\b/.test(head);
+}
+
+/**
+ * Milliseconds a `Retry-After` header asks to wait: delta-seconds or an HTTP date (RFC 9110
+ * 10.2.3); undefined when absent or unreadable.
+ */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 export interface QueryOptions {
@@ -75,6 +111,7 @@ export class FlussClient {
   readonly #fetch: typeof fetch;
   #ws?: WsSource;
   readonly #wsOptions: WsSourceOptions;
+  readonly #retry: Required<RetryOptions>;
   #disposed = false;
 
   constructor(options: FlussClientOptions) {
@@ -92,6 +129,11 @@ export class FlussClient {
     this.#getTokenTimeoutMs = options.getTokenTimeoutMs ?? 10_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#wsOptions = options.ws ?? {};
+    this.#retry = {
+      attempts: Math.max(0, Math.floor(options.retry?.attempts ?? 2)),
+      baseMs: Math.max(0, options.retry?.baseMs ?? 400),
+      maxWaitMs: Math.max(0, options.retry?.maxWaitMs ?? 5000),
+    };
   }
 
   /** Replaces the static token (a running socket uses it on its next connect). */
@@ -138,14 +180,54 @@ export class FlussClient {
     if (this.#disposed) throw new FlussClientError('ABORTED', 'The client was disposed.');
     if (options.signal?.aborted) throw new FlussClientError('ABORTED', 'The request was aborted.', { origin: this.origin });
     const body = JSON.stringify({ query: document, variables });
-    let token = await this.token();
-    let sent = await this.#post(body, token, options);
-    if (sent.response.status === 401 && this.#getToken) {
-      await this.#drain(sent.response);
-      token = await this.token('401');
-      sent = await this.#post(body, token, options);
+    const retries = isQueryDocument(document) ? this.#retry.attempts : 0;
+    for (let attempt = 0; ; attempt++) {
+      let wait: number | undefined;
+      try {
+        let token = await this.token();
+        let sent = await this.#post(body, token, options);
+        if (sent.response.status === 401 && this.#getToken) {
+          await this.#drain(sent.response);
+          token = await this.token('401');
+          sent = await this.#post(body, token, options);
+        }
+        const status = sent.response.status;
+        if (attempt < retries && RETRY_STATUSES.has(status)) {
+          wait = this.#backoff(attempt, retryAfterMs(sent.response.headers.get('retry-after')));
+          if (wait !== undefined) await this.#drain(sent.response);
+        }
+        if (wait === undefined) return await this.#read<T>(sent.response, sent.timeout, token, options);
+      } catch (e) {
+        if (!(attempt < retries && e instanceof FlussClientError && e.code === 'HTTP_NETWORK')) throw e;
+        wait = this.#backoff(attempt, undefined);
+        if (wait === undefined) throw e;
+      }
+      await this.#sleep(wait, options.signal);
     }
-    return this.#read<T>(sent.response, sent.timeout, token, options);
+  }
+
+  /** The wait before retry number `attempt + 1`, or undefined when the server asks for longer than allowed. */
+  #backoff(attempt: number, asked: number | undefined): number | undefined {
+    const { baseMs, maxWaitMs } = this.#retry;
+    if (asked !== undefined) return asked <= maxWaitMs ? asked : undefined;
+    const step = baseMs * 2 ** attempt;
+    return Math.min(maxWaitMs, step + Math.random() * step * 0.5);
+  }
+
+  #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const aborted = () => new FlussClientError('ABORTED', 'The request was aborted.', { origin: this.origin });
+      if (signal?.aborted) return reject(aborted());
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(aborted());
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   async #post(body: string, token: string | null, options: QueryOptions): Promise<{ response: Response; timeout: AbortSignal }> {
@@ -209,6 +291,10 @@ export class FlussClient {
     if (status >= 500) {
       await this.#drain(response);
       throw new FlussClientError('HTTP_SERVER', `The Fluss server at ${origin} failed (HTTP ${status}).`, { origin, status });
+    }
+    if (status === 429) {
+      await this.#drain(response);
+      throw new FlussClientError('HTTP_RATE_LIMITED', `The Fluss server at ${origin} is rate-limiting requests (HTTP 429).`, { origin, status });
     }
     const type = response.headers.get('content-type') ?? '';
     // Reliability H12: refuse an answer above the limit before reading it.

@@ -94,6 +94,7 @@ describe('faults through the dev server', function () {
     { row: 'H3 500 with an HTML body', faults: { httpStatus: { status: 500 } }, code: 'HTTP_SERVER' },
     { row: 'H3 502', faults: { httpStatus: { status: 502 } }, code: 'HTTP_SERVER' },
     { row: 'H3 503', faults: { httpStatus: { status: 503 } }, code: 'HTTP_SERVER' },
+    { row: 'H3 429 after the retries', faults: { httpStatus: { status: 429 } }, code: 'HTTP_RATE_LIMITED', maxRequests: 3 },
     { row: 'H5 errors with data: null', faults: { graphqlErrors: { mode: 'null-data' } }, code: 'GRAPHQL_ERROR' },
   ];
 
@@ -114,6 +115,16 @@ describe('faults through the dev server', function () {
       expect(wf.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
     });
   }
+
+  it('H3 one 503 is retried: <fluss-workflow flow-id> draws without an error', async () => {
+    await setFaults({ httpStatus: { status: 503, count: 1 } });
+    await control('stats/reset', {});
+    const { wf, errors } = await mountFlow(flows['image-analysis']!);
+    expect(wf.state === 'ready' || wf.state === 'partial', `state ${wf.state}`).to.equal(true);
+    expect(errors.filter((e) => e.detail.severity === 'error')).to.deep.equal([]);
+    expect((await stats()).graphqlRequests).to.equal(2);
+    expect(wf.shadowRoot!.querySelectorAll('[data-node-id]').length).to.be.greaterThan(3);
+  });
 
   const RUN_HTTP: ReadonlyArray<{ row: string; faults: Record<string, unknown>; code: string }> = [
     { row: 'H1 401', faults: { httpStatus: { status: 401 } }, code: 'HTTP_UNAUTHENTICATED' },

@@ -179,3 +179,79 @@ test('WS: a wrong token gives WS_FORBIDDEN at once, after exactly one connection
   assert.equal(server.stats.wsConnections, 1);
   c.dispose();
 });
+
+test('H3 queries retry after 502/503/504/429 with backoff; the answer after recovery is used', async () => {
+  const c = client({ retry: { baseMs: 10, maxWaitMs: 200 } });
+  for (const status of [502, 503, 504, 429]) {
+    server.faults.set({ httpStatus: { status, count: 2 } });
+    server.resetStats();
+    const { data } = await c.query<FlowQueryData>(FLOW_QUERY, { id: '1' });
+    assert.ok(data.flow, `recovered after ${status}`);
+    assert.equal(server.stats.graphqlRequests, 3, `${status}: two retries, then the answer`);
+  }
+  server.faults.set({ httpStatus: { status: 503 } });
+  server.resetStats();
+  const e = await rejection(c.query(FLOW_QUERY, { id: '1' }));
+  assert.equal(e.code, 'HTTP_SERVER');
+  assert.equal(server.stats.graphqlRequests, 3, 'bounded: 1 + 2 attempts');
+  server.faults.set({ httpStatus: { status: 429 } });
+  assert.equal((await rejection(c.query(FLOW_QUERY, { id: '1' }))).code, 'HTTP_RATE_LIMITED');
+  server.faults.set({ httpStatus: { status: 500, count: 1 } });
+  server.resetStats();
+  assert.equal((await rejection(c.query(FLOW_QUERY, { id: '1' }))).code, 'HTTP_SERVER');
+  assert.equal(server.stats.graphqlRequests, 1, '500 is not retried');
+  server.faults.reset();
+});
+
+test('H3 Retry-After is honoured, and a wait above maxWaitMs ends the retries', async () => {
+  const c = client({ retry: { baseMs: 10, maxWaitMs: 1500 } });
+  server.faults.set({ httpStatus: { status: 429, count: 1, retryAfter: '1' } });
+  server.resetStats();
+  const t0 = Date.now();
+  await c.query<FlowQueryData>(FLOW_QUERY, { id: '1' });
+  assert.ok(Date.now() - t0 >= 990, 'waited the second the server asked for');
+  assert.equal(server.stats.graphqlRequests, 2);
+
+  server.faults.set({ httpStatus: { status: 503, count: 1, retryAfter: '120' } });
+  server.resetStats();
+  const e = await rejection(c.query(FLOW_QUERY, { id: '1' }));
+  assert.equal(e.code, 'HTTP_SERVER');
+  assert.equal(server.stats.graphqlRequests, 1, 'two minutes is more than allowed: no retry');
+  server.faults.reset();
+});
+
+test('H3 mutations are never retried; retry.attempts 0 turns retrying off; abort ends a backoff', async () => {
+  server.faults.set({ httpStatus: { status: 503, count: 1 } });
+  server.resetStats();
+  const c = client({ retry: { baseMs: 10 } });
+  assert.equal((await rejection(c.query('mutation M { noSuchField }', {}))).code, 'HTTP_SERVER');
+  assert.equal(server.stats.graphqlRequests, 1);
+
+  server.faults.set({ httpStatus: { status: 503, count: 1 } });
+  server.resetStats();
+  assert.equal((await rejection(client({ retry: { attempts: 0 } }).query(FLOW_QUERY, { id: '1' }))).code, 'HTTP_SERVER');
+  assert.equal(server.stats.graphqlRequests, 1);
+
+  server.faults.set({ httpStatus: { status: 503, retryAfter: '1' } });
+  const controller = new AbortController();
+  const pending = client().query(FLOW_QUERY, { id: '1' }, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 100);
+  assert.equal((await rejection(pending)).code, 'ABORTED');
+  server.faults.reset();
+});
+
+test('isQueryDocument and retryAfterMs read operations and headers', async () => {
+  const { isQueryDocument, retryAfterMs } = await import('../../../src/data/index.js');
+  assert.ok(isQueryDocument(FLOW_QUERY));
+  assert.ok(isQueryDocument('  # a comment\n { flow(id: 1) { id } }'));
+  assert.ok(isQueryDocument('\uFEFFquery Q { a }'));
+  assert.ok(!isQueryDocument('mutation M { a }'));
+  assert.ok(!isQueryDocument('# query\nsubscription S { a }'));
+  assert.ok(!isQueryDocument('queryX { a }'));
+  assert.equal(retryAfterMs('3'), 3000);
+  assert.equal(retryAfterMs(null), undefined);
+  assert.equal(retryAfterMs('soon'), undefined);
+  const now = Date.parse('2026-11-26T12:00:00Z');
+  assert.equal(retryAfterMs('Thu, 26 Nov 2026 12:00:05 GMT', now), 5000);
+  assert.equal(retryAfterMs('Thu, 26 Nov 2026 11:00:00 GMT', now), 0);
+});
