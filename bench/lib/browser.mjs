@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { elkEsmEsbuildPlugin } from '../../scripts/elk-esm.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,6 +23,8 @@ export async function bundle(entry, { format = 'esm' } = {}) {
     tsconfig: resolve(root, 'tsconfig.json'),
     conditions: ['browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
+    // as the package build does: ELK's GWT build at the worker's top level (scripts/elk-esm.mjs)
+    plugins: [elkEsmEsbuildPlugin()],
     logLevel: 'error',
   });
   return out.outputFiles[0].text;

@@ -9,6 +9,7 @@
  * ELK is imported dynamically, only when a layout must be computed.
  */
 import { computeCompact, type CompactRequest, type CompactResult, type ElkEngine } from './compact.js';
+import { ELK_ALGORITHMS } from './elk-direct.js';
 import { LayoutError, errorText } from './errors.js';
 
 /** Default deadline of one layout. */
@@ -212,7 +213,7 @@ function runOnMainThread(job: Job): void {
     return;
   }
   mainElk ??= import('elkjs/lib/elk.bundled.js')
-    .then((mod) => new (elkCtor(mod))({}))
+    .then((mod) => new (elkCtor(mod))({ algorithms: [...ELK_ALGORITHMS] }))
     .catch((e: unknown) => {
       mainElk = null;
       throw e;

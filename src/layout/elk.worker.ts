@@ -1,21 +1,21 @@
 /**
- * The ELK layout worker (a module worker owned by the library). Loads elkjs inside the worker,
+ * The ELK layout worker (a module worker owned by the library). Loads elkjs's GWT build
+ * (elk-worker.min.js, driven directly, only `layered` registered: elk-direct.ts) inside the worker,
  * answers {id, request} (a compact request, see compact.ts) with {id, result} (numbers only, in
  * transferred typed arrays) or {id, error: text}. GWT error objects never cross the boundary.
  */
-import ELKModule from 'elkjs/lib/elk.bundled.js';
-import { computeCompact, type ElkEngine } from './compact.js';
+import * as elkWorkerModule from 'elkjs/lib/elk-worker.min.js';
+import { computeCompact } from './compact.js';
+import { directElk } from './elk-direct.js';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent) => void) | null;
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-type ElkCtor = new () => ElkEngine;
-const ctor = ((ELKModule as unknown as { default?: ElkCtor }).default ?? ELKModule) as unknown as ElkCtor;
-// Created before our handler is installed: elkjs installs its own `self.onmessage` when it first
-// runs inside a worker, and ours below replaces it.
-const elk = new ctor();
+// elkjs installs its own `self.onmessage` when its module runs inside a worker; ours below
+// replaces it.
+const elk = directElk(elkWorkerModule);
 const scope = self as unknown as WorkerScope;
 
 function text(e: unknown): string {
