@@ -6,7 +6,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'storybook-static/**', 'coverage/**', 'docs/**', '.storybook/**'] },
+  { ignores: ['dist/**', 'bench/.out/**', 'node_modules/**', 'storybook-static/**', 'coverage/**', 'docs/**', '.storybook/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

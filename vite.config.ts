@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { elkEsmPlugin } from './scripts/elk-esm.mjs';
 
 const external = Object.keys(pkg.dependencies);
+/** The elements with their own `define/<tag>` entry. */
+const ELEMENTS = ['fluss-provider', 'fluss-workflow', 'fluss-run', 'fluss-run-timeline', 'fluss-run-log'];
 
 /**
  * ELK is shipped minified by elkjs (GWT output): its source maps add ~14 MB to the package and map
@@ -47,7 +51,8 @@ function frameworkTypings(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [frameworkTypings(), dropElkSourcemaps()],
+  // Our css``/html`` literals ship minified (scripts/minify-templates.mjs; bench B1 measures the same).
+  plugins: [minifyTemplatesPlugin(), frameworkTypings(), dropElkSourcemaps()],
   // Build: the worker URL stays relative to the module (`new URL('./assets/…', import.meta.url)`).
   base: command === 'serve' ? '/' : './',
   root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
@@ -55,6 +60,11 @@ export default defineConfig(({ command }) => ({
     host: '127.0.0.1',
     fs: { allow: [resolve(import.meta.dirname), resolve(import.meta.dirname, '../shared')] },
   },
+  // Dependencies the dev server would otherwise discover only when a worker or a lazy import asks
+  // for them, then re-optimize and reload the page mid-visit (seen on the first `npm start`).
+  optimizeDeps: { include: ['elkjs/lib/elk-worker.min.js', 'elkjs/lib/elk.bundled.js', 'graphql-ws'] },
+  // The layout worker: ELK's GWT build at its top level, parsed once (scripts/elk-esm.mjs, L4).
+  worker: { plugins: () => [elkEsmPlugin()] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -65,6 +75,8 @@ export default defineConfig(({ command }) => ({
         index: resolve(import.meta.dirname, 'src/index.ts'),
         define: resolve(import.meta.dirname, 'src/define.ts'),
         model: resolve(import.meta.dirname, 'src/model/index.ts'),
+        // `fluss-elements/define/<tag>`: one element's registration, for pages that need only it.
+        ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, resolve(import.meta.dirname, `src/elements/${tag}/define.ts`)])),
       },
       formats: ['es'],
     },

@@ -2,10 +2,36 @@
  * The graphql-ws subscription source: token in connection_init (never the URL), ack timeout,
  * keep-alive pings with a pong deadline, bounded exponential backoff with jitter, no retry after
  * 4400/4401/4403 (one retry with a refreshed token when a getToken callback exists), a breaker
- * against reconnect storms, and a reconnect callback for gap-filling.
+ * against reconnect storms, and a reconnect callback for gap-filling. graphql-ws itself is loaded
+ * with a dynamic import() when the first subscription opens, so pages that only draw never fetch it.
  */
-import { createClient, type Client } from 'graphql-ws';
+import type { Client, ClientOptions } from 'graphql-ws';
 import { FlussClientError } from './errors.js';
+
+type GraphqlWs = { readonly createClient: (options: ClientOptions) => Client };
+
+const importGraphqlWs = (): Promise<GraphqlWs> => import('./graphql-ws-client.js');
+let loadGraphqlWs: () => Promise<GraphqlWs> = importGraphqlWs;
+let graphqlWs: Promise<GraphqlWs> | null = null;
+
+/** graphql-ws, imported once (a failed import is tried again next time). */
+function graphqlWsModule(): Promise<GraphqlWs> {
+  graphqlWs ??= loadGraphqlWs().catch((e: unknown) => {
+    graphqlWs = null;
+    throw e;
+  });
+  return graphqlWs;
+}
+
+/**
+ * Replaces how graphql-ws is loaded (tests: a loader that fails like an offline chunk); no argument
+ * restores the dynamic import.
+ * @internal
+ */
+export function setGraphqlWsLoader(loader?: () => Promise<GraphqlWs>): void {
+  loadGraphqlWs = loader ?? importGraphqlWs;
+  graphqlWs = null;
+}
 
 export interface WsSourceOptions {
   /** Reconnect attempts after a drop (default 5). */
@@ -84,7 +110,9 @@ export function wsError(e: unknown, origin: string): FlussClientError {
 /** One graphql-ws client shared by the subscriptions of one FlussClient. */
 export class WsSource {
   readonly #init: WsSourceInit;
-  readonly #client: Client;
+  #client: Client | null = null;
+  #loading: Promise<Client | null> | null = null;
+  #disposed = false;
   readonly #sinks = new Set<SubscriptionSink<unknown>>();
   #closes: number[] = [];
   /** Whether the current socket got its connection_ack (closes after an ack are not a storm). */
@@ -97,12 +125,34 @@ export class WsSource {
 
   constructor(init: WsSourceInit) {
     this.#init = init;
+  }
+
+  /** The graphql-ws client, created once its module has loaded (null once disposed). */
+  #clientReady(): Promise<Client | null> {
+    this.#loading ??= graphqlWsModule().then(
+      (mod) => {
+        if (this.#disposed) return null;
+        this.#client = this.#create(mod);
+        return this.#client;
+      },
+      (e: unknown) => {
+        // Offline, a blocked chunk, a CSP: a typed connection error for the subscriptions, and
+        // the next subscription tries again.
+        this.#loading = null;
+        throw e;
+      },
+    );
+    return this.#loading;
+  }
+
+  #create(mod: GraphqlWs): Client {
+    const init = this.#init;
     const o = init.options;
     const base = o.retryBaseMs ?? 500;
     const cap = o.maxRetryWaitMs ?? 10_000;
     const maxCloses = o.stormMaxCloses ?? 5;
     const windowMs = o.stormWindowMs ?? 10_000;
-    this.#client = createClient({
+    return mod.createClient({
       url: init.url,
       lazy: true,
       lazyCloseTimeout: 0,
@@ -206,40 +256,57 @@ export class WsSource {
     const entry = sink as SubscriptionSink<unknown>;
     this.#sinks.add(entry);
     let unsubscribe: () => void = () => {};
-    try {
-      unsubscribe = this.#client.subscribe<T>(
-        { query: document, variables },
-        {
-          next: (result) => {
-            if (!active) return;
-            if (result.errors?.length && !result.data) {
-              active = false;
-              this.#sinks.delete(entry);
-              sink.error(wsError(result.errors, origin));
-              return;
-            }
-            if (result.data) sink.next(result.data as T);
-          },
-          error: (e) => {
-            if (!active) return;
-            active = false;
-            this.#sinks.delete(entry);
-            const err = wsError(e, origin);
-            if (err.code === 'WS_FORBIDDEN' || err.code === 'WS_PROTOCOL') this.#init.onFatal();
-            sink.error(err);
-          },
-          complete: () => {
-            if (!active) return;
-            active = false;
-            this.#sinks.delete(entry);
-            sink.complete?.();
-          },
-        },
-      );
-    } catch (e) {
+    const fail = (e: unknown) => {
+      if (!active) return;
       active = false;
       this.#sinks.delete(entry);
       sink.error(wsError(e, origin));
+    };
+    const open = (client: Client) => {
+      try {
+        unsubscribe = client.subscribe<T>(
+          { query: document, variables },
+          {
+            next: (result) => {
+              if (!active) return;
+              if (result.errors?.length && !result.data) {
+                active = false;
+                this.#sinks.delete(entry);
+                sink.error(wsError(result.errors, origin));
+                return;
+              }
+              if (result.data) sink.next(result.data as T);
+            },
+            error: (e) => {
+              if (!active) return;
+              active = false;
+              this.#sinks.delete(entry);
+              const err = wsError(e, origin);
+              if (err.code === 'WS_FORBIDDEN' || err.code === 'WS_PROTOCOL') this.#init.onFatal();
+              sink.error(err);
+            },
+            complete: () => {
+              if (!active) return;
+              active = false;
+              this.#sinks.delete(entry);
+              sink.complete?.();
+            },
+          },
+        );
+      } catch (e) {
+        fail(e);
+      }
+    };
+    if (this.#client) open(this.#client);
+    else {
+      this.#clientReady().then(
+        (client) => {
+          if (!active) return;
+          if (client) open(client);
+          else fail(new FlussClientError('WS_CLOSED', `The subscription connection to ${origin} was closed.`, { origin }));
+        },
+        () => fail(new FlussClientError('WS_CLOSED', `The subscription client for ${origin} could not be loaded.`, { origin })),
+      );
     }
     return () => {
       if (!active) return;
@@ -255,7 +322,9 @@ export class WsSource {
 
   /** Closes the socket; never throws (dispose can reject mid-handshake). */
   dispose(): void {
+    this.#disposed = true;
     if (this.#pongTimer) clearTimeout(this.#pongTimer);
+    if (!this.#client) return;
     try {
       const r = this.#client.dispose() as unknown;
       if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch(() => {});

@@ -1,8 +1,7 @@
 /**
- * Fitting: the viewport that shows a set of boxes inside a pane, with padding, through
- * @xyflow/system's getViewportForBounds. Pure.
+ * Fitting: the viewport that shows a set of boxes inside a pane, with padding. Pure.
  */
-import { getViewportForBounds, type Viewport } from '@xyflow/system';
+import type { Viewport } from './viewport.js';
 import type { NodeBox } from '../layout/types.js';
 
 export interface Rect {
@@ -31,7 +30,11 @@ export function boundsOf(boxes: Iterable<NodeBox | Rect>): Rect | null {
 /** The viewport that fits `bounds` into a `width` × `height` pane. */
 export function fitViewport(bounds: Rect, width: number, height: number, minZoom: number, maxZoom: number, padding = 0.1): Viewport {
   if (width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
-  return getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
+  // Padding as a fraction of the fitted size (as React Flow's fitView padding), whole pixels.
+  const px = Math.floor((width - width / (1 + padding)) * 0.5);
+  const py = Math.floor((height - height / (1 + padding)) * 0.5);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min((width - 2 * px) / bounds.width, (height - 2 * py) / bounds.height)));
+  return { x: width / 2 - (bounds.x + bounds.width / 2) * zoom, y: height / 2 - (bounds.y + bounds.height / 2) * zoom, zoom };
 }
 
 /** The viewport that centres a point at a zoom. */

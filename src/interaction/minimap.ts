@@ -2,7 +2,7 @@
  * Minimap geometry: the scale that fits the graph into the minimap box and the conversion of a
  * point on the minimap back to canvas coordinates. Pure.
  */
-import type { Viewport } from '@xyflow/system';
+import type { Viewport } from './viewport.js';
 import type { Rect } from './fit-view.js';
 
 export const MINIMAP_WIDTH = 184;

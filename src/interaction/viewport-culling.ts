@@ -2,7 +2,7 @@
  * Culling for big graphs: which node boxes intersect the visible part of the canvas (plus a
  * margin), and the zoom below which nodes lose their text and ports. Pure.
  */
-import type { Viewport } from '@xyflow/system';
+import type { Viewport } from './viewport.js';
 import type { NodeBox } from '../layout/types.js';
 
 /** Above this many nodes only what is on screen (plus a margin) is rendered. */

@@ -1,8 +1,8 @@
 /**
  * Edge geometry: SVG path data for the three edge styles. Orthogonal edges follow the ELK route
- * (rounded bends); bezier and smoothstep use @xyflow/system's path helpers between the handles.
+ * (rounded bends); bezier and smoothstep curves run between the handles.
  */
-import { getBezierPath, getSmoothStepPath, Position } from '@xyflow/system';
+// Bezier and smoothstep math ported from @xyflow/system (MIT, © 2019-2025 webkid GmbH).
 import type { LayoutDirection, Point } from '../layout/types.js';
 
 export type EdgeStyle = 'orthogonal' | 'bezier' | 'smoothstep';
@@ -87,6 +87,85 @@ function near(a: Point, b: Point, tol: number): boolean {
   return Math.abs(a.x - b.x) <= tol && Math.abs(a.y - b.y) <= tol;
 }
 
+/** The axis a flow runs along: `x` left to right (handles right → left), `y` top to bottom. */
+export type FlowAxis = 'x' | 'y';
+
+function controlOffset(distance: number, curvature: number): number {
+  return distance >= 0 ? 0.5 * distance : curvature * 25 * Math.sqrt(-distance);
+}
+
+/** React Flow's bezier edge between handles facing along `axis`: path data and its t = 0.5 point. */
+export function bezierPath(source: Point, target: Point, axis: FlowAxis, curvature = 0.25): EdgeGeometry {
+  const x = axis === 'x';
+  const off = controlOffset(x ? target.x - source.x : target.y - source.y, curvature);
+  const sc = x ? { x: source.x + off, y: source.y } : { x: source.x, y: source.y + off };
+  const tc = x ? { x: target.x - off, y: target.y } : { x: target.x, y: target.y - off };
+  return {
+    d: `M${source.x},${source.y} C${sc.x},${sc.y} ${tc.x},${tc.y} ${target.x},${target.y}`,
+    labelX: source.x * 0.125 + sc.x * 0.375 + tc.x * 0.375 + target.x * 0.125,
+    labelY: source.y * 0.125 + sc.y * 0.375 + tc.y * 0.375 + target.y * 0.125,
+  };
+}
+
+/** Whether b lies on the straight axis-parallel segment from a to c (b === c included). */
+function isBetween(a: Point, b: Point, c: Point): boolean {
+  return (a.x === b.x && b.x === c.x && (b.y - a.y) * (c.y - b.y) >= 0) || (a.y === b.y && b.y === c.y && (b.x - a.x) * (c.x - b.x) >= 0);
+}
+
+/** One rounded corner of a step edge at b (React Flow's getBend). */
+function bend(a: Point, b: Point, c: Point, size: number): string {
+  const r = Math.min(Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2, size);
+  const { x, y } = b;
+  if ((a.x === x && x === c.x) || (a.y === y && y === c.y)) return `L${x} ${y}`;
+  if (a.y === y) {
+    const xDir = a.x < c.x ? -1 : 1;
+    const yDir = a.y < c.y ? 1 : -1;
+    return `L ${x + r * xDir},${y}Q ${x},${y} ${x},${y + r * yDir}`;
+  }
+  const xDir = a.x < c.x ? 1 : -1;
+  const yDir = a.y < c.y ? -1 : 1;
+  return `L ${x},${y + r * yDir}Q ${x},${y} ${x + r * xDir},${y}`;
+}
+
+/**
+ * React Flow's smoothstep edge between handles facing along `axis` (source side toward the flow,
+ * target side against it): axis-parallel steps with rounded corners, one step at the middle.
+ */
+export function smoothStepPath(source: Point, target: Point, axis: FlowAxis, borderRadius = 5, offset = 20): EdgeGeometry {
+  // Worked out along x; for y the coordinates are swapped in and out.
+  const swap = (p: Point): Point => (axis === 'x' ? p : { x: p.y, y: p.x });
+  const s = swap(source);
+  const t = swap(target);
+  const sg = { x: s.x + offset, y: s.y };
+  const tg = { x: t.x - offset, y: t.y };
+  const along = sg.x + (tg.x - sg.x) * 0.5;
+  const across = (sg.y + tg.y) / 2;
+  // Forward: across at the middle; backward (target behind the source): along the middle line.
+  const corners =
+    sg.x < tg.x
+      ? [
+          { x: along, y: sg.y },
+          { x: along, y: tg.y },
+        ]
+      : [
+          { x: sg.x, y: across },
+          { x: tg.x, y: across },
+        ];
+  const points: Point[] = [];
+  for (const p of [source, swap(sg), ...corners.map(swap), swap(tg), target]) {
+    const n = points.length;
+    // Drop a point the path runs straight through, or it would shrink the next corner's bend.
+    if (n >= 2 && isBetween(points[n - 2]!, points[n - 1]!, p)) points.pop();
+    points.push(p);
+  }
+  let d = `M${points[0]!.x} ${points[0]!.y}`;
+  for (let i = 1; i < points.length - 1; i++) d += bend(points[i - 1]!, points[i]!, points[i + 1]!, borderRadius);
+  const last = points[points.length - 1]!;
+  d += `L${last.x} ${last.y}`;
+  const label = swap({ x: along, y: across });
+  return { d, labelX: label.x, labelY: label.y };
+}
+
 /**
  * Geometry of one edge between two handle points. `route` is the layout's polyline; it is used
  * for orthogonal edges when it starts and ends on the handles (within 1 px, then snapped).
@@ -98,26 +177,12 @@ export function edgeGeometry(
   direction: LayoutDirection,
   route?: readonly Point[],
 ): EdgeGeometry {
-  const sourcePosition = direction === 'down' ? Position.Bottom : Position.Right;
-  const targetPosition = direction === 'down' ? Position.Top : Position.Left;
+  const axis: FlowAxis = direction === 'down' ? 'y' : 'x';
   if (style === 'orthogonal' && route && route.length >= 2 && near(route[0]!, source, 1) && near(route[route.length - 1]!, target, 1)) {
     const pts = [source, ...route.slice(1, -1), target];
     const mid = polylineMidpoint(simplifyPolyline(pts));
     return { d: roundedPolylinePath(pts), labelX: mid.x, labelY: mid.y };
   }
-  if (style === 'bezier') {
-    const [d, labelX, labelY] = getBezierPath({ sourceX: source.x, sourceY: source.y, sourcePosition, targetX: target.x, targetY: target.y, targetPosition });
-    return { d, labelX, labelY };
-  }
-  const [d, labelX, labelY] = getSmoothStepPath({
-    sourceX: source.x,
-    sourceY: source.y,
-    sourcePosition,
-    targetX: target.x,
-    targetY: target.y,
-    targetPosition,
-    borderRadius: CORNER_RADIUS,
-    offset: 16,
-  });
-  return { d, labelX, labelY };
+  if (style === 'bezier') return bezierPath(source, target, axis);
+  return smoothStepPath(source, target, axis, CORNER_RADIUS, 16);
 }

@@ -1,17 +1,13 @@
 /**
  * <fluss-run-log>: the event log of a run. Owns the filter toolbar (time range, nodes, kinds with
- * counts, text), the virtualized grid of events, keyboard navigation, selection linked to the
+ * counts, text), the windowed grid of events (row-window.ts), keyboard navigation, selection linked to the
  * run's cursor and graph, the causality trace, export, and mirroring its view in the URL hash.
  * Filtering is done by the pure engine in filter-engine.ts; values become text in value-text.ts.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref } from 'lit/directives/ref.js';
 import { consume } from '@lit/context';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-// The layout is given up front: the default one is imported lazily, and scrolling before it arrives throws.
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { runContext, type RunContextValue, type RunLoadState } from '../../context/run-context.js';
 import { cursorContext, type RunCursor } from '../../context/cursor-context.js';
 import { selectionContext, type RunSelection } from '../../context/selection-context.js';
@@ -28,6 +24,8 @@ import { previewLine, valueText, zipValueTexts } from './value-text.js';
 import { traceCauses } from './causes.js';
 import { eventsToCsv, eventsToJson } from './export.js';
 import { readViewState, writeViewState } from './url-state.js';
+import { RowHeights, type RowWindow } from './row-window.js';
+import { cssomStyle } from '../../render/cssom-style.js';
 import { runLogStyles } from './styles.js';
 
 const KIND_ICON: Readonly<Record<RunEventKind, string>> = { NEXT: '▶', ERROR: '✕', COMPLETE: '✓', UNKNOWN: '?' };
@@ -57,10 +55,12 @@ function engineFor(store: RunStore): EventFilterEngine {
   return e;
 }
 
-/** Our own, hidden sizer for the virtualizer (its default one holds visible placeholder text). */
-function markSizer(el: Element | undefined): void {
-  el?.setAttribute('virtualizer-sizer', '');
-}
+/** Rows rendered above and below the visible ones (keeps small scrolls from re-rendering). */
+const OVERSCAN_ROWS = 8;
+/** Height assumed for an expanded row until it has been measured. */
+const EXPANDED_ESTIMATE_PX = 160;
+/** Height assumed for the list before the first resize observation. */
+const VIEW_ESTIMATE_PX = 800;
 
 function formatRelative(ms: number): string {
   const sign = ms < 0 ? '−' : '+';
@@ -165,7 +165,7 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
   @state() private nodeQuery = '';
   @state() private localRevision = 0;
 
-  @query('.body') private bodyEl!: VirtualizerHostElement;
+  @query('.body') private bodyEl!: HTMLElement;
   @query('input[part="search"]') private searchEl!: HTMLInputElement;
 
   #localStore = new RunStore();
@@ -184,6 +184,16 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
   #lastCursor: RunCursor | undefined;
   #warmTimer: ReturnType<typeof setTimeout> | undefined;
   #hashTimer: ReturnType<typeof setTimeout> | undefined;
+  // windowed list: fixed row height (measured from a rendered row), measured expanded rows
+  #rowHeight = 28;
+  #rowHeightMeasured = false;
+  #expandedHeights = new Map<string, number>();
+  #scrollTop = 0;
+  #viewHeight = 0;
+  #window: RowWindow = { start: 0, end: 0, top: 0, bottom: 0 };
+  #heights: RowHeights = new RowHeights(0, 28);
+  #resizeObserver: ResizeObserver | null = null;
+  #observed: Element | null = null;
 
   // ---- public API --------------------------------------------------------------------------
 
@@ -340,6 +350,8 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
     window.removeEventListener('hashchange', this.#onHashChange);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    this.#resizeObserver?.disconnect();
+    this.#observed = null;
     clearTimeout(this.#warmTimer);
     this.#warmTimer = undefined;
     if (this.#hashTimer !== undefined && this.syncUrl !== null) this.#writeHash();
@@ -379,12 +391,14 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
   }
 
   protected override updated(): void {
+    this.#measureRows();
     if (this.follow && this.#filtered.length !== this.#lastFollowLength && this.#filtered.length > 0) {
       this.#lastFollowLength = this.#filtered.length;
       void this.#scrollToIndex(this.#filtered.length - 1);
     } else if (!this.follow && this.cursorCtx && this.cursorCtx !== this.#lastCursor) {
       // the cursor moved elsewhere (timeline scrub, playback, step): bring its row into view
-      const moved = this.#lastCursor !== undefined && this.cursorCtx.t !== this.#lastCursor.t && this.cursorCtx.reason !== 'select';
+      // (not on load: a run that opens with its cursor at the end shows its log from the top)
+      const moved = this.#lastCursor !== undefined && this.cursorCtx.t !== this.#lastCursor.t && this.cursorCtx.reason !== 'select' && this.cursorCtx.reason !== 'load';
       this.#lastCursor = this.cursorCtx;
       const i = this.#cursorIndex();
       if (moved && i >= 0) void this.#scrollToIndex(i);
@@ -528,35 +542,106 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
   // ---- internals: scrolling and keyboard ---------------------------------------------------------
 
   /**
-   * Brings row `i` into view inside the log only (never scrolls the page): a rendered row is
-   * nudged into the visible band; a row outside the rendered range is pinned by the virtualizer.
+   * Brings row `i` into view inside the log only (never scrolls the page): a row in the rendered
+   * window is nudged into the visible band; a row further away is centred (the last one at the
+   * end). The list is windowed, so this sets `scrollTop` from the row geometry.
    */
   async #scrollToIndex(i: number): Promise<void> {
     await this.updateComplete;
     const body = this.bodyEl;
-    const e = this.#filtered[i];
-    if (!body || !e) return;
-    const row = body.querySelector<HTMLElement>(`[role="row"][data-event-id="${CSS.escape(e.id)}"]`);
-    if (row) {
-      const rr = row.getBoundingClientRect();
-      const br = body.getBoundingClientRect();
-      if (rr.top < br.top) body.scrollTop -= br.top - rr.top;
-      else if (rr.bottom > br.bottom) body.scrollTop += Math.min(rr.bottom - br.bottom, rr.top - br.top);
-      return;
+    if (!body || !this.#filtered[i]) return;
+    const h = this.#heights;
+    const top = h.offsetOf(i);
+    const height = h.heightOf(i);
+    const view = body.clientHeight;
+    const st = body.scrollTop;
+    let next = st;
+    if (i >= this.#window.start && i < this.#window.end && top + height > st - 4 * this.#rowHeight && top < st + view + 4 * this.#rowHeight) {
+      if (top < st) next = top;
+      else if (top + height > st + view) next = Math.min(top + height - view, top);
+    } else {
+      next = i === this.#filtered.length - 1 ? h.total - view : top - (view - height) / 2;
     }
-    // the virtualizer takes a new items array asynchronously: give it a frame when it lags
-    let target = body[virtualizerRef]?.element(i);
-    if (!target) {
-      await new Promise((r) => requestAnimationFrame(r));
-      if (this.#filtered[i] !== e) return;
-      target = body[virtualizerRef]?.element(i);
+    next = Math.max(0, Math.min(next, h.total - view));
+    if (Math.abs(next - st) < 0.5) return;
+    body.scrollTop = next;
+    this.#onBodyScroll();
+    await this.updateComplete;
+  }
+
+  /** The list scrolled: re-render when the visible rows leave the rendered window. */
+  readonly #onBodyScroll = (): void => {
+    const body = this.bodyEl;
+    if (!body) return;
+    this.#scrollTop = body.scrollTop;
+    if (!this.#covers()) this.requestUpdate();
+  };
+
+  /** Whether the rendered window covers the rows visible now. */
+  #covers(): boolean {
+    const h = this.#heights;
+    if (h.count === 0) return true;
+    const view = this.#viewHeight || VIEW_ESTIMATE_PX;
+    const first = h.indexAt(this.#scrollTop);
+    const last = h.indexAt(this.#scrollTop + view - 1);
+    const w = this.#window;
+    return first >= w.start && (last < w.end || w.end === h.count);
+  }
+
+  /** Row geometry of the current filtered list (expanded rows add their measured height). */
+  #rowGeometry(): RowHeights {
+    const extras: [number, number][] = [];
+    for (const id of this.expanded) {
+      const i = this.#indexOf(id);
+      if (i >= 0) extras.push([i, (this.#expandedHeights.get(id) ?? this.#rowHeight + EXPANDED_ESTIMATE_PX) - this.#rowHeight]);
     }
-    try {
-      target?.scrollIntoView({ block: i === this.#filtered.length - 1 ? 'end' : 'center' });
-    } catch {
-      // The virtualizer's rendered range can be ahead of its children (it throws reading
-      // `scrollIntoView` of undefined); the row is brought into view on a later move.
+    return new RowHeights(this.#filtered.length, this.#rowHeight, extras);
+  }
+
+  /**
+   * After a render: observes the list's height, measures the fixed row height once and every
+   * expanded row; re-renders when a measurement moved the rows.
+   */
+  #measureRows(): void {
+    const body = this.bodyEl;
+    if (!body) return;
+    if (this.#observed !== body) {
+      this.#resizeObserver ??= new ResizeObserver((entries) => {
+        const height = entries[entries.length - 1]!.contentRect.height;
+        // A resize may come with new row metrics (theme, font) or rewrapped expanded rows.
+        this.#rowHeightMeasured = false;
+        if (height !== this.#viewHeight || this.expanded.size > 0) {
+          this.#viewHeight = height;
+          this.requestUpdate();
+        }
+      });
+      this.#resizeObserver.disconnect();
+      this.#resizeObserver.observe(body);
+      this.#observed = body;
     }
+    let changed = false;
+    if (!this.#rowHeightMeasured) {
+      const row = body.querySelector<HTMLElement>('.row:not([data-expanded])');
+      const height = row?.offsetHeight ?? 0;
+      if (height > 0) {
+        this.#rowHeightMeasured = true;
+        if (height !== this.#rowHeight) {
+          this.#rowHeight = height;
+          changed = true;
+        }
+      }
+    }
+    for (const id of this.#expandedHeights.keys()) if (!this.expanded.has(id)) this.#expandedHeights.delete(id);
+    if (this.expanded.size > 0) {
+      for (const row of body.querySelectorAll<HTMLElement>('.row[data-expanded]')) {
+        const id = row.dataset['eventId'];
+        const height = row.offsetHeight;
+        if (id === undefined || height <= 0 || this.#expandedHeights.get(id) === height) continue;
+        this.#expandedHeights.set(id, height);
+        changed = true;
+      }
+    }
+    if (changed) this.requestUpdate();
   }
 
   async #scrollToEvent(id: string): Promise<void> {
@@ -683,19 +768,22 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
         ${filtered.length === 0
           ? html`<div class="empty" part="empty" role="row"><span role="gridcell">${total === 0 ? 'No events yet.' : 'No event matches the filter.'}</span></div>`
           : nothing}
-        <div class="body" role="rowgroup" @wheel=${this.#onWheel}>
-          <div aria-hidden="true" ${ref(markSizer)}></div>
-          ${virtualize({
-            items: filtered,
-            scroller: true,
-            layout: flow(),
-            // the virtualizer may ask for a stale index for one pass after the list shrank
-            keyFunction: (e: RunEvent | undefined, i: number) => e?.id ?? `stale-${i}`,
-            renderItem: (e: RunEvent | undefined, i: number) => (e ? this.#renderRow(e, i) : html``),
-          })}
-        </div>
+        ${this.#renderBody(filtered)}
       </div>
     `;
+  }
+
+  /** The rows in view (plus overscan) between two spacers that hold the scroll height. */
+  #renderBody(filtered: readonly RunEvent[]): TemplateResult {
+    const h = (this.#heights = this.#rowGeometry());
+    const w = (this.#window = h.window(this.#scrollTop, this.#viewHeight || VIEW_ESTIMATE_PX, OVERSCAN_ROWS));
+    const rowsInView: TemplateResult[] = [];
+    for (let i = w.start; i < w.end; i++) rowsInView.push(this.#renderRow(filtered[i]!, i));
+    return html`<div class="body" role="rowgroup" @wheel=${this.#onWheel} @scroll=${this.#onBodyScroll}>
+      <div class="spacer" aria-hidden="true" style=${cssomStyle(`height: ${w.top}px`)}></div>
+      ${rowsInView}
+      <div class="spacer" aria-hidden="true" style=${cssomStyle(`height: ${w.bottom}px`)}></div>
+    </div>`;
   }
 
   #activeDescendant(): string | undefined {

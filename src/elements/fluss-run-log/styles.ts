@@ -1,4 +1,4 @@
-/** Styles of <fluss-run-log>: the filter toolbar, the grid header, the virtualized rows and badges. */
+/** Styles of <fluss-run-log>: the filter toolbar, the grid header, the windowed rows and badges. */
 import { css } from 'lit';
 
 export const runLogStyles = css`
@@ -140,6 +140,11 @@ export const runLogStyles = css`
     min-height: 0;
     overflow: auto;
     contain: strict;
+    /* the windowed list places its rows itself: no scroll anchoring on top of that */
+    overflow-anchor: none;
+  }
+  .spacer {
+    pointer-events: none;
   }
   .row > * {
     overflow: hidden;
@@ -155,7 +160,7 @@ export const runLogStyles = css`
     color: var(--fluss-color-selection, #2f6fed);
   }
   .body .row:not([data-expanded]) {
-    /* a fixed height: marks and selection never resize a row, so the virtualizer never re-measures */
+    /* a fixed height: marks and selection never resize a row (the windowed list relies on it) */
     height: var(--_row-height);
   }
   .row.at-cursor::after {
@@ -216,7 +221,7 @@ export const runLogStyles = css`
   }
   .detail {
     grid-column: 1 / -1;
-    white-space: pre-wrap;
+    white-space: normal;
     overflow-wrap: anywhere;
     font-family: var(--fluss-font-family-mono, monospace);
     padding: 4px 0 6px;
@@ -233,6 +238,8 @@ export const runLogStyles = css`
   }
   .detail dd {
     margin: 0;
+    /* values keep their line breaks (only here: the template's own whitespace is not content) */
+    white-space: pre-wrap;
   }
   .empty {
     padding: var(--fluss-space-3, 12px);

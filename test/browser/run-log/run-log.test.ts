@@ -17,8 +17,8 @@ import type { RunEvent } from '../../../src/model/types.js';
 import { NO_FILTER } from '../../../src/elements/fluss-run-log/filter-engine.js';
 import { generateRun } from '../run/support/generate-run.js';
 
-// The virtualizer measures rows with a ResizeObserver; Chromium reports a benign "loop completed
-// with undelivered notifications" when rows resize during measuring. Keep it from failing tests.
+// The windowed list observes its height with a ResizeObserver; Chromium reports a benign "loop
+// completed with undelivered notifications" when it resizes during layout. Keep it from failing tests.
 window.addEventListener(
   'error',
   (e) => {
@@ -50,7 +50,7 @@ interface Mounted {
 }
 
 async function inRun(syncUrl = false): Promise<Mounted> {
-  // side by side: the virtualizer only renders rows inside the window's viewport
+  // side by side: the windowed log only renders the rows in its own viewport
   const run = await fixture<FlussRunElement>(html`<fluss-run .run=${gen.run} .events=${gen.events}>
     <div style="display: flex; gap: 4px; align-items: start">
       <fluss-workflow layout="stored" no-minimap style="display:block; width: 380px; height: 300px"></fluss-workflow>
@@ -72,9 +72,9 @@ describe('<fluss-run-log> standalone', () => {
     const log = await standalone();
     const grid = log.shadowRoot!.querySelector('[role="grid"]')!;
     expect(grid.getAttribute('aria-rowcount')).to.equal(String(gen.events.length + 1));
-    const sizers = log.shadowRoot!.querySelectorAll('.body [virtualizer-sizer]');
-    expect(sizers.length).to.equal(1, 'the virtualizer uses our hidden sizer');
-    expect(sizers[0]!.getAttribute('aria-hidden')).to.equal('true');
+    const spacers = log.shadowRoot!.querySelectorAll('.body > .spacer');
+    expect(spacers.length).to.equal(2, 'the windowed list holds its height with two spacers');
+    for (const s of spacers) expect(s.getAttribute('aria-hidden')).to.equal('true');
     const first = rows(log)[0]!;
     const e0 = log.filtered[0]!;
     expect(first.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal(String(e0.t));
@@ -235,7 +235,7 @@ describe('<fluss-run-log> inside <fluss-run>', () => {
     run.setFilters({ timeRange: null });
     run.setCursor(9);
     const expectedAt = [...gen.events].filter((e) => e.t <= 9).at(-1)!;
-    // the virtualizer re-renders a new list asynchronously
+    // the log re-renders the filtered list asynchronously
     await waitUntil(() => log.shadowRoot!.querySelector(`.body .row.at-cursor[data-event-id="${expectedAt.id}"]`) !== null, 'the row at the cursor is marked');
     const marked = log.shadowRoot!.querySelectorAll('.body .row.at-cursor');
     expect(marked.length).to.equal(1);

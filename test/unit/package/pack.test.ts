@@ -2,7 +2,7 @@
 // temporary folder (offline, dependencies from the local npm cache; when that fails, the project's
 // node_modules is linked in for the dependencies and the test says so), then
 //  - Node imports `fluss-elements/model` and parses a workflow,
-//  - TypeScript resolves the types of `.`, `./define`, `./model`, `./react`, `./vue`,
+//  - TypeScript resolves the types of `.`, `./define`, `./define/<tag>`, `./model`, `./react`, `./vue`,
 //  - custom-elements.json is reachable through the exports map,
 //  - Chromium loads a page that imports only dist/fluss-elements.bundle.js, under a strict CSP
 //    (no unsafe-eval, Trusted Types `lit-html fluss-elk`), and renders a <fluss-workflow>; ELK is
@@ -65,7 +65,7 @@ test('npm pack: the tarball installs into a clean project and works in Node, Typ
     assert.equal(packed.status, 0, packed.out);
     const info = JSON.parse(packed.out.slice(packed.out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const files = new Set(info[0]!.files.map((f) => f.path));
-    for (const f of ['package.json', 'README.md', 'custom-elements.json', 'dist/index.js', 'dist/define.js', 'dist/model.js', 'dist/fluss-elements.bundle.js', 'dist/fluss-elk.worker.js', 'dist/types/index.d.ts', 'dist/types/define.d.ts', 'dist/types/model/index.d.ts', 'dist/types/jsx-react.d.ts', 'dist/types/jsx-vue.d.ts']) {
+    for (const f of ['package.json', 'README.md', 'custom-elements.json', 'dist/index.js', 'dist/define.js', 'dist/model.js', 'dist/fluss-elements.bundle.js', 'dist/fluss-elk.worker.js', 'dist/types/index.d.ts', 'dist/types/define.d.ts', 'dist/types/model/index.d.ts', 'dist/types/jsx-react.d.ts', 'dist/types/jsx-vue.d.ts', 'dist/define/fluss-workflow.js', 'dist/define/fluss-run-log.js', 'dist/types/elements/fluss-workflow/define.d.ts']) {
       assert.ok(files.has(f), `the tarball lacks ${f}`);
     }
     assert.ok(![...files].some((f) => f.startsWith('src/') || f.startsWith('dev-server/') || f.startsWith('test/')), 'the tarball ships sources or tests');
@@ -119,12 +119,13 @@ test('npm pack: the tarball installs into a clean project and works in Node, Typ
       join(app, 'consumer.ts'),
       `import { FlussWorkflow, FlussErrorEvent, runContext, FlussClient } from 'fluss-elements';
        import 'fluss-elements/define';
+       import { FlussWorkflow as OnlyTheGraph } from 'fluss-elements/define/fluss-workflow';
        import { parseWorkflow, type Workflow } from 'fluss-elements/model';
        import type {} from 'fluss-elements/react';
        const el: FlussWorkflow = document.createElement('fluss-workflow');
        el.addEventListener('fluss-error', (e: FlussErrorEvent) => console.log(e.detail.code));
        const w: Workflow | null = parseWorkflow({}).workflow;
-       export { el, w, runContext, FlussClient };\n`,
+       export { el, w, runContext, FlussClient, OnlyTheGraph };\n`,
     );
     writeFileSync(
       join(app, 'tsconfig.json'),
