@@ -30,7 +30,7 @@ async function until(cond: () => boolean, what: () => string, timeoutMs = 120_00
   }
 }
 
-async function cursorBench(nodes: number, items: number, moves: number) {
+async function cursorBench(nodes: number, items: number, moves: number, setupOnly = false) {
   const gen = generateRun({ nodes, items, failNode: `n${Math.floor(nodes / 2)}`, failOnNext: Math.floor(items / 2) });
   const run = document.createElement('fluss-run') as FlussRunElement;
   const graph = document.createElement('fluss-workflow') as FlussWorkflow;
@@ -70,6 +70,11 @@ async function cursorBench(nodes: number, items: number, moves: number) {
   // warm up
   measure(ts.slice(0, 50), false);
   const jumps = Array.from({ length: moves }, () => range.min + Math.floor(rand() * (range.max - range.min + 1)));
+  if (setupOnly) {
+    // Dev tools (a trace of the jumps): the page stays set up, `window.cursorJumps` repeats the jumps.
+    window.cursorJumps = (forceStyle: boolean) => measure(jumps, forceStyle);
+    return { info: { nodes: gen.workflow.nodes.length, events: run.store.size }, rows: [] };
+  }
   const stepStart = Math.floor(ts.length / 3);
   const steps = ts.slice(stepStart, stepStart + moves);
   const rows = [
@@ -171,7 +176,7 @@ function watchLongTasks() {
   };
 }
 
-type BenchMode = 'cursor' | 'ingest-events' | 'ingest-src';
+type BenchMode = 'cursor' | 'cursor-setup' | 'ingest-events' | 'ingest-src';
 
 declare global {
   interface Window {
@@ -181,11 +186,14 @@ declare global {
      * the `src` ingest only when the export worker is served next to the page.
      */
     runBench(options: { mode?: BenchMode; nodes: number; items: number; moves: number; ingestItems: number }): Promise<unknown>;
+    /** After mode `cursor-setup`: runs the random jumps again (with forced style/layout or not). */
+    cursorJumps?: (forceStyle: boolean) => unknown;
   }
 }
 
 window.runBench = async ({ mode, nodes, items, moves, ingestItems }) => {
   if (mode === 'cursor') return cursorBench(nodes, items, moves);
+  if (mode === 'cursor-setup') return cursorBench(nodes, items, moves, true);
   if (mode === 'ingest-events') return ingestEventsBench(ingestItems);
   if (mode === 'ingest-src') return ingestSrcBench(ingestItems);
   const cursor = await cursorBench(nodes, items, moves);

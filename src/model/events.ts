@@ -180,6 +180,48 @@ export function normalizeRunEvent(raw: unknown, options?: NormalizeEventOptions)
   }
 }
 
+/** True for a non-empty string whose first character is not whitespace or a control character (so `trim()` would not empty it). */
+function plainId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.charCodeAt(0) > 32 && v.charCodeAt(0) !== 160;
+}
+
+/**
+ * `raw` itself when it already is exactly what `normalizeRunEvent` would make of it without a
+ * warning (current shape: string id and source, a valid kind and `return_<n>` handle, a
+ * non-negative safe integer `t`, `causedBy` of safe integers, `value` null unless NEXT/UNKNOWN,
+ * `exception` only on ERROR, no legacy fields); null otherwise, and the caller normalizes.
+ * Lets events the page hands over in that shape be kept as given, with no copy and no garbage
+ * (a million copies cost the main thread long young-generation collections). Such events must
+ * not be mutated afterwards (values are not copied either way).
+ */
+export function asNormalizedEvent(raw: unknown): RunEvent | null {
+  if (!isRecord(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  if (!plainId(r.id) || !plainId(r.source)) return null;
+  const kind = r.kind;
+  if (kind !== 'NEXT' && kind !== 'COMPLETE' && kind !== 'ERROR' && kind !== 'UNKNOWN') return null;
+  if (typeof r.handle !== 'string' || handleIndex(r.handle, 'return_') < 0) return null;
+  const t = r.t;
+  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) return null;
+  const cb = r.causedBy;
+  if (!Array.isArray(cb)) return null;
+  for (let i = 0; i < cb.length; i++) {
+    const c: unknown = cb[i];
+    if (typeof c !== 'number' || !Number.isSafeInteger(c)) return null;
+  }
+  const value = r.value;
+  if (kind === 'NEXT') {
+    if (value === undefined) return null;
+  } else if (kind === 'UNKNOWN') {
+    if (value === undefined || value === 'None') return null;
+  } else if (value !== null) return null;
+  const ex = r.exception;
+  if (ex !== undefined && (kind !== 'ERROR' || typeof ex !== 'string' || ex.length > MAX_EXCEPTION_LENGTH)) return null;
+  if (r.createdAt !== undefined && typeof r.createdAt !== 'string') return null;
+  if (r.type !== undefined || r.caused_by !== undefined || r.created_at !== undefined || r.tInvalid !== undefined) return null;
+  return raw as unknown as RunEvent;
+}
+
 function safeText(v: unknown): string {
   try {
     return typeof v === 'object' ? (JSON.stringify(v) ?? '') : String(v);

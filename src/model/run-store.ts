@@ -118,13 +118,51 @@ interface NodeIndex {
   all: RunEvent[];
   next: RunEvent[];
   complete: RunEvent[];
-  /** handle -> all events on it. */
+  /**
+   * The one handle every event so far was on (most nodes have one out stream): then `all` and
+   * `next` double as its per-handle lists and the two Maps stay empty (half the arrays, and half
+   * the array growth while a million events load). null once a second handle shows up; undefined
+   * before the first event.
+   */
+  single: string | null | undefined;
+  /** handle -> all events on it (when `single` is null). */
   readonly byHandle: Map<string, RunEvent[]>;
-  /** handle -> NEXT events on it. */
+  /** handle -> NEXT events on it (when `single` is null). */
   readonly nextByHandle: Map<string, RunEvent[]>;
 }
 
-const newIndex = (): NodeIndex => ({ all: [], next: [], complete: [], byHandle: new Map(), nextByHandle: new Map() });
+const newIndex = (): NodeIndex => ({ all: [], next: [], complete: [], single: undefined, byHandle: new Map(), nextByHandle: new Map() });
+
+/** The events of a source on one handle, in (t, id) order. */
+function handleEvents(idx: NodeIndex | undefined, handle: string): RunEvent[] | undefined {
+  if (idx === undefined) return undefined;
+  return idx.single === handle ? idx.all : idx.byHandle.get(handle);
+}
+
+/** The NEXT events of a source on one handle, in (t, id) order. */
+function handleNexts(idx: NodeIndex | undefined, handle: string): RunEvent[] | undefined {
+  if (idx === undefined) return undefined;
+  return idx.single === handle ? idx.next : idx.nextByHandle.get(handle);
+}
+
+/**
+ * Call before an event on `handle` joins `idx.all`: keeps the single-handle mode or leaves it (the
+ * per-handle lists of the one handle so far are copied from `all` and `next`). True when the event
+ * must also go into the per-handle lists.
+ */
+function noteHandle(idx: NodeIndex, handle: string): boolean {
+  if (idx.single === handle) return false;
+  if (idx.single === undefined) {
+    idx.single = handle;
+    return false;
+  }
+  if (idx.single !== null) {
+    idx.byHandle.set(idx.single, idx.all.slice());
+    idx.nextByHandle.set(idx.single, idx.next.slice());
+    idx.single = null;
+  }
+  return true;
+}
 
 /** Zips an event value with the ports it belongs to. */
 export function zipValues(value: unknown, ports: readonly Port[] | undefined): PortValue[] {
@@ -166,41 +204,135 @@ class NodeStateRecord implements NodeRunState {
   }
 }
 
-const ID_SHARDS = 32;
+const ID_SHARDS = 256;
+const SHARD_BUCKETS = 16384;
 
 /**
- * Events by id, split over 32 Maps by a hash of the id's last four characters. One Map that grows
+ * Hash bucket -> shard, with shard i getting a share proportional to 2^(i/256): the shard sizes
+ * spread evenly over one octave, so the shards cross their power-of-two capacities (and rehash)
+ * one after another as the index grows, never all in the same slice of an ingest.
+ */
+const SHARD_OF_BUCKET: Uint8Array = (() => {
+  const weights = Array.from({ length: ID_SHARDS }, (_, i) => 2 ** (i / ID_SHARDS));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const table = new Uint8Array(SHARD_BUCKETS);
+  let shard = 0;
+  let upTo = weights[0]! / total;
+  for (let b = 0; b < SHARD_BUCKETS; b++) {
+    while ((b + 0.5) / SHARD_BUCKETS > upTo && shard < ID_SHARDS - 1) upTo += weights[++shard]! / total;
+    table[b] = shard;
+  }
+  return table;
+})();
+
+/**
+ * Events by id, split over 256 Maps by a hash of four characters of the id. One Map that grows
  * past a power of two rehashes every entry at once (about 85 ms at 1,048,576 ids: a long task while
- * a million events load); each of the 32 rehashes a 32nd of that.
+ * a million events load); each of the 256 rehashes its share of that (about 6,000 ids at a
+ * million), and as the shards have different sizes (SHARD_OF_BUCKET) they do it at different times.
+ */
+/** Slots per page of the numeric id index. */
+const ID_PAGE = 256;
+
+/**
+ * The canonical decimal value of an id made of 1 to 15 digits without a leading zero ("0" itself
+ * included), else -1. Such ids (Fluss's own) go to the paged numeric index; any other spelling of
+ * a number ("007") is a different id and goes to the Maps.
+ */
+function numericId(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 15 || (n > 1 && id.charCodeAt(0) === 48)) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Events by id. Numeric ids (Fluss's ids are database counters, dense within a run) live in pages
+ * of 256 slots found by id / 256: adding one is an array store, with no hashing of the string and
+ * no table that rehashes all its entries when it grows (a Map of a million ids stalls the main
+ * thread for 50-100 ms at a time while a million events load). When the ids turn out sparse
+ * (pages under 1/16 full on average, beyond the first 64k slots) the numeric entries move to the
+ * Maps once. Other ids are split over 256 Maps by a hash of four of their characters; the shard
+ * sizes differ (SHARD_OF_BUCKET), so the shards rehash at different times.
  */
 class IdIndex {
   readonly #shards: Map<string, RunEvent>[] = [];
+  #pages: Map<number, (RunEvent | undefined)[]> | null = new Map();
+  #numericCount = 0;
+  #lastPageNo = -1;
+  #lastPage: (RunEvent | undefined)[] | null = null;
 
   constructor() {
     for (let i = 0; i < ID_SHARDS; i++) this.#shards.push(new Map());
   }
 
   #shard(id: string): Map<string, RunEvent> {
-    // FNV-1a over the last four characters (sequential numeric ids spread evenly).
+    // FNV-1a over the four characters before the last two: ids with a common prefix spread over
+    // the shards in runs of 100, so consecutive inserts hit the same Map (its table stays in
+    // cache). Branch-free bounds, so ids that grow a character mid-ingest hit no untaken branch
+    // (missing type feedback would deoptimize this hot path for a whole slice).
     let h = 0x811c9dc5;
-    const n = id.length;
-    for (let i = n > 4 ? n - 4 : 0; i < n; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    return this.#shards[(h ^ (h >>> 15)) & (ID_SHARDS - 1)]!;
+    const end = id.length - 2;
+    for (let i = Math.max(0, end - 4); i < end; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return this.#shards[SHARD_OF_BUCKET[(h ^ (h >>> 15)) & (SHARD_BUCKETS - 1)]!]!;
+  }
+
+  /** The page of a numeric id (created when `create`), or null. */
+  #page(n: number, create: boolean): (RunEvent | undefined)[] | null {
+    const no = Math.floor(n / ID_PAGE);
+    if (no === this.#lastPageNo) return this.#lastPage;
+    const pages = this.#pages!;
+    let page = pages.get(no) ?? null;
+    if (page === null) {
+      if (!create) return null;
+      page = new Array<RunEvent | undefined>(ID_PAGE).fill(undefined);
+      pages.set(no, page);
+    }
+    this.#lastPageNo = no;
+    this.#lastPage = page;
+    return page;
+  }
+
+  /** Ids too sparse for pages: every numeric entry moves to the Maps, once. */
+  #dropPages(): void {
+    const pages = this.#pages!;
+    this.#pages = null;
+    this.#lastPage = null;
+    this.#lastPageNo = -1;
+    for (const page of pages.values()) for (const e of page) if (e !== undefined) this.#shard(e.id).set(e.id, e);
   }
 
   has(id: string): boolean {
-    return this.#shard(id).has(id);
+    return this.get(id) !== undefined;
   }
 
   get(id: string): RunEvent | undefined {
-    return this.#shard(id).get(id);
+    const n = this.#pages === null ? -1 : numericId(id);
+    if (n < 0) return this.#shard(id).get(id);
+    return this.#page(n, false)?.[n % ID_PAGE];
   }
 
   /** Stores `e` under its id unless the id is taken; true when stored. */
   add(e: RunEvent): boolean {
-    const m = this.#shard(e.id);
-    if (m.has(e.id)) return false;
-    m.set(e.id, e);
+    const n = this.#pages === null ? -1 : numericId(e.id);
+    if (n < 0) {
+      const m = this.#shard(e.id);
+      if (m.has(e.id)) return false;
+      m.set(e.id, e);
+      return true;
+    }
+    const page = this.#page(n, true)!;
+    const slot = n % ID_PAGE;
+    if (page[slot] !== undefined) return false;
+    page[slot] = e;
+    this.#numericCount++;
+    const slots = this.#pages!.size * ID_PAGE;
+    if (slots > 65_536 && slots > this.#numericCount * 16) this.#dropPages();
     return true;
   }
 }
@@ -298,15 +430,20 @@ export class RunStore {
   #insert(e: RunEvent): void {
     sortedInsert(this.#log, e);
     const idx = this.#index(e.source);
+    const perHandle = noteHandle(idx, e.handle);
     sortedInsert(idx.all, e);
-    let h = idx.byHandle.get(e.handle);
-    if (h === undefined) idx.byHandle.set(e.handle, (h = []));
-    sortedInsert(h, e);
+    if (perHandle) {
+      let h = idx.byHandle.get(e.handle);
+      if (h === undefined) idx.byHandle.set(e.handle, (h = []));
+      sortedInsert(h, e);
+    }
     if (e.kind === 'NEXT') {
       sortedInsert(idx.next, e);
-      let nh = idx.nextByHandle.get(e.handle);
-      if (nh === undefined) idx.nextByHandle.set(e.handle, (nh = []));
-      sortedInsert(nh, e);
+      if (perHandle) {
+        let nh = idx.nextByHandle.get(e.handle);
+        if (nh === undefined) idx.nextByHandle.set(e.handle, (nh = []));
+        sortedInsert(nh, e);
+      }
     } else if (e.kind === 'COMPLETE') sortedInsert(idx.complete, e);
     else if (e.kind === 'ERROR') sortedInsert(this.#errors, e);
   }
@@ -325,6 +462,8 @@ export class RunStore {
     this.#errors = mergeSorted(this.#errors, errors);
     for (const [source, g] of groups) {
       const idx = this.#index(source);
+      // Before `all` takes the group: leaving single-handle mode copies the lists as they were.
+      for (const e of g) noteHandle(idx, e.handle);
       idx.all = mergeSorted(idx.all, g);
       const next: RunEvent[] = [];
       const complete: RunEvent[] = [];
@@ -343,6 +482,7 @@ export class RunStore {
       }
       idx.next = mergeSorted(idx.next, next);
       idx.complete = mergeSorted(idx.complete, complete);
+      if (idx.single !== null) continue;
       for (const [handle, list] of byHandle) idx.byHandle.set(handle, mergeSorted(idx.byHandle.get(handle) ?? [], list));
       for (const [handle, list] of nextByHandle) idx.nextByHandle.set(handle, mergeSorted(idx.nextByHandle.get(handle) ?? [], list));
     }
@@ -412,15 +552,20 @@ export class RunStore {
         source = e.source;
         idx = this.#index(source);
       }
+      const perHandle = idx.single !== e.handle && noteHandle(idx, e.handle);
       idx.all.push(e);
-      let h = idx.byHandle.get(e.handle);
-      if (h === undefined) idx.byHandle.set(e.handle, (h = []));
-      h.push(e);
+      if (perHandle) {
+        let h = idx.byHandle.get(e.handle);
+        if (h === undefined) idx.byHandle.set(e.handle, (h = []));
+        h.push(e);
+      }
       if (e.kind === 'NEXT') {
         idx.next.push(e);
-        let nh = idx.nextByHandle.get(e.handle);
-        if (nh === undefined) idx.nextByHandle.set(e.handle, (nh = []));
-        nh.push(e);
+        if (perHandle) {
+          let nh = idx.nextByHandle.get(e.handle);
+          if (nh === undefined) idx.nextByHandle.set(e.handle, (nh = []));
+          nh.push(e);
+        }
       } else if (e.kind === 'COMPLETE') idx.complete.push(e);
       else if (e.kind === 'ERROR') errors.push(e);
     }
@@ -504,7 +649,7 @@ export class RunStore {
       const inc = this.#incoming.get(nodeId);
       if (inc) {
         for (const e of inc) {
-          const fed = lastAtOrBefore(this.#idx.get(e.source)?.nextByHandle.get(e.sourceHandle), T);
+          const fed = lastAtOrBefore(handleNexts(this.#idx.get(e.source), e.sourceHandle), T);
           if (fed !== null && (last === null || compareEvents(fed, last) > 0)) {
             status = 'running';
             break;
@@ -558,7 +703,7 @@ export class RunStore {
           }
         }
       }
-      edges.set(e.id, { edgeId: e.id, lastEvent: lastAtOrBefore(this.#idx.get(e.source)?.byHandle.get(e.sourceHandle), T), inFlight: flying });
+      edges.set(e.id, { edgeId: e.id, lastEvent: lastAtOrBefore(handleEvents(this.#idx.get(e.source), e.sourceHandle), T), inFlight: flying });
     }
     return { t: T, version: this.#version, nodes, edges, inFlight };
   }

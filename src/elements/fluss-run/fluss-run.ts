@@ -68,7 +68,10 @@ export class FlussRunElement extends LitElement implements RunSourceHost {
   /** The run record (with its flow) given directly; use together with `.events`. */
   @property({ attribute: false }) run: Run | null = null;
 
-  /** The run's events given directly (current `kind` or legacy `type` shape). */
+  /**
+   * The run's events given directly (current `kind` or legacy `type` shape). Events already in the
+   * normalized `RunEvent` shape are kept as given (not copied): do not mutate them afterwards.
+   */
   @property({ attribute: false }) events: readonly unknown[] | null = null;
 
   /** The flow to draw the run on when `.run` has none. */

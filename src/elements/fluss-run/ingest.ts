@@ -11,7 +11,7 @@ export interface IngestOptions {
   readonly budgetMs?: number;
   /** First slice size; later ones adapt to the measured cost. Default 512. */
   readonly initialChunk?: number;
-  /** Upper bound for one slice. Default 20,000. */
+  /** Upper bound for one slice. Default 10,000 (pages of at most 10k events per task, goal E3). */
   readonly maxChunk?: number;
   readonly now?: () => number;
   /** Gives the event loop a turn (a macrotask, so input and rendering can run). */
@@ -51,7 +51,7 @@ export async function ingestInChunks<T>(
   options: IngestOptions = {},
 ): Promise<number> {
   const budget = Math.max(1, options.budgetMs ?? 8);
-  const maxChunk = Math.max(1, options.maxChunk ?? 20_000);
+  const maxChunk = Math.max(1, options.maxChunk ?? 10_000);
   const now = options.now ?? (() => performance.now());
   const yieldFn = options.yieldFn ?? yieldToEventLoop;
   let chunk = Math.min(maxChunk, Math.max(1, options.initialChunk ?? 512));
@@ -67,10 +67,11 @@ export async function ingestInChunks<T>(
     const spent = now() - started;
     done = end;
     options.onProgress?.(done, total);
-    // Aim the next slice at the budget, growing or shrinking by at most 4x at a time.
+    // Aim the next slice at the budget, growing by at most 2x (one fast slice is no proof) and
+    // shrinking by at most 4x at a time.
     const perItem = spent / slice.length;
-    const target = perItem > 0 ? Math.floor(budget / perItem) : chunk * 4;
-    chunk = Math.max(1, Math.min(maxChunk, chunk * 4, Math.max(Math.floor(chunk / 4), target)));
+    const target = perItem > 0 ? Math.floor(budget / perItem) : chunk * 2;
+    chunk = Math.max(1, Math.min(maxChunk, chunk * 2, Math.max(Math.floor(chunk / 4), target)));
     if (done < total) {
       await yieldFn();
       throwIfAborted(options.signal);

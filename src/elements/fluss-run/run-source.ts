@@ -305,11 +305,65 @@ export class RunSource implements ReactiveController {
   }
 }
 
-/** The export worker, or null where module workers cannot start (the caller then parses in place). */
+/** The Trusted Types policy name of the export worker's script URL (allow it in `trusted-types`). */
+export const EXPORT_WORKER_POLICY = 'fluss-run-export';
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+
+/** undefined: not created yet; null: no Trusted Types here, or the page's CSP does not allow the name. */
+let exportPolicy: ScriptUrlPolicy | null | undefined;
+let exportWorkerUrl: string | null = null;
+
+/**
+ * The URL of the bundled export worker. Bundlers (Vite) recognise the literal
+ * `new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' })` and rewrite the
+ * URL to the built worker; `Worker` is shadowed here so the pattern only records the URL, and the
+ * real worker is created through the Trusted Types policy (as src/layout does for ELK).
+ */
+function bundledExportWorkerUrl(): string {
+  let url = '';
+  const Worker = class {
+    constructor(u: URL | string, _options?: unknown) {
+      url = String(u);
+    }
+  };
+  new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+  return url;
+}
+
+/** The `fluss-run-export` policy; it passes the bundled export worker's URL and nothing else. */
+function exportWorkerPolicy(): ScriptUrlPolicy | null {
+  if (exportPolicy !== undefined) return exportPolicy;
+  const tt = (globalThis as { trustedTypes?: { createPolicy?: (name: string, rules: object) => ScriptUrlPolicy } }).trustedTypes;
+  exportPolicy = null;
+  if (tt && typeof tt.createPolicy === 'function') {
+    try {
+      exportPolicy = tt.createPolicy(EXPORT_WORKER_POLICY, {
+        createScriptURL: (u: string) => {
+          if (u !== exportWorkerUrl) throw new TypeError(`${EXPORT_WORKER_POLICY}: this worker URL is not allowed.`);
+          return u;
+        },
+      });
+    } catch {
+      // The page's `trusted-types` directive does not list the name: the worker cannot start.
+    }
+  }
+  return exportPolicy;
+}
+
+/**
+ * The export worker, or null where module workers cannot start (the caller then parses in place).
+ * Under `require-trusted-types-for 'script'` its URL goes through the `fluss-run-export` policy.
+ */
 function createExportWorker(): Worker | null {
   if (typeof Worker !== 'function') return null;
   try {
-    return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+    exportWorkerUrl ??= bundledExportWorkerUrl();
+    const policy = exportWorkerPolicy();
+    const url = policy ? (policy.createScriptURL(exportWorkerUrl) as string) : exportWorkerUrl;
+    return new Worker(url, { type: 'module' });
   } catch {
     // Trusted Types or CSP refused the worker URL.
     return null;

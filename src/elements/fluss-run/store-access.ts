@@ -4,7 +4,7 @@
  * export, and the outcome as the run elements report it.
  */
 import { RunStore } from '../../model/run-store.js';
-import { normalizeRunEvent } from '../../model/events.js';
+import { asNormalizedEvent, normalizeRunEvent } from '../../model/events.js';
 import { parseRunExport } from '../../model/parse-run.js';
 import type { Run, RunEvent, RunExportParseResult, Workflow } from '../../model/types.js';
 import type { RunOutcome } from '../../events/fluss-run-update.js';
@@ -72,12 +72,20 @@ export function appendEvents(store: RunStore, events: readonly RunEvent[]): numb
 
 /**
  * Normalizes raw events (current `kind` or legacy `type` shape); malformed ones are dropped.
- * `trustedValues` skips the deep copy of values (events handed over by the page as a property).
+ * `trustedValues` (events handed over by the page as a property) skips the deep copy of values,
+ * and keeps an event that is already in the normalized shape as it is (`asNormalizedEvent`): no
+ * copy, so a million events leave no million young objects for the collector to move.
  */
 export function normalizeEvents(raw: readonly unknown[], trustedValues = false): RunEvent[] {
   const out: RunEvent[] = [];
   let highest = 0;
   for (const r of raw) {
+    const shaped = trustedValues ? asNormalizedEvent(r) : null;
+    if (shaped !== null) {
+      out.push(shaped);
+      if (shaped.t > highest) highest = shaped.t;
+      continue;
+    }
     const { event } = normalizeRunEvent(r, { fallbackT: highest, trustedValue: trustedValues });
     if (event) {
       out.push(event);

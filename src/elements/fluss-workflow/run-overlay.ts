@@ -52,6 +52,8 @@ interface Stamp {
   base: string;
   /** The accessible name we wrote. */
   applied: string;
+  /** The group's focusable body (carries the accessible name). */
+  body: Element;
 }
 
 /** Figures of the last update, for tests and benchmarks. */
@@ -259,7 +261,7 @@ export class RunOverlayController implements ReactiveController {
       const v = this.edgeVisuals.get(id) ?? NO_EDGE_VISUAL;
       const stamp = this.edgeStamps.get(el);
       if (stamp?.edgeId === id && sameEdgeVisual(stamp.key, v)) continue;
-      writeEdge(el, v);
+      writeEdge(el, v, stamp?.edgeId === id ? stamp.key : undefined);
       this.edgeStamps.set(el, { edgeId: id, key: v });
     }
   }
@@ -323,7 +325,7 @@ export class RunOverlayController implements ReactiveController {
       const prev = this.nodeVisuals.get(id);
       if (!sameNodeVisual(prev, v)) {
         nodesChanged++;
-        touched += this.writeNode(id, v, boxes.get(id), titles.get(id) ?? id, prev);
+        touched += this.writeNode(id, v, boxes.get(id), titles.get(id) ?? id);
         if (prev && prev.status !== v.status && (v.status === 'completed' || v.status === 'errored' || v.status === 'running')) {
           announcements.push(`${titles.get(id) ?? id} ${v.status}`);
         }
@@ -332,7 +334,7 @@ export class RunOverlayController implements ReactiveController {
       }
     }
     for (const id of this.nodeVisuals.keys()) {
-      if (!nextVisuals.has(id)) touched += this.writeNode(id, IDLE_VISUAL, boxes.get(id), titles.get(id) ?? id, this.nodeVisuals.get(id));
+      if (!nextVisuals.has(id)) touched += this.writeNode(id, IDLE_VISUAL, boxes.get(id), titles.get(id) ?? id);
     }
     this.nodeVisuals = nextVisuals;
     // Edges.
@@ -345,7 +347,7 @@ export class RunOverlayController implements ReactiveController {
       if (!sameEdgeVisual(this.edgeVisuals.get(id), v) || (el && (stamp?.edgeId !== id || !sameEdgeVisual(stamp.key, v)))) {
         edgesChanged++;
         if (el) {
-          writeEdge(el, v);
+          writeEdge(el, v, stamp?.edgeId === id ? stamp.key : undefined);
           this.edgeStamps.set(el, { edgeId: id, key: v });
           touched++;
         }
@@ -409,7 +411,7 @@ export class RunOverlayController implements ReactiveController {
   }
 
   /** Writes one node's visual to its group (if drawn) and its badge. Returns elements touched. */
-  private writeNode(id: string, v: NodeVisual, box: NodeBox | undefined, title: string, previous?: NodeVisual): number {
+  private writeNode(id: string, v: NodeVisual, box: NodeBox | undefined, title: string): number {
     let touched = 0;
     const el = this.nodeEls.get(id);
     if (el) {
@@ -422,18 +424,13 @@ export class RunOverlayController implements ReactiveController {
     }
     this.staleBadges.delete(id);
     let badge = this.badges.get(id);
-    let shown = previous;
     if (!badge && v.status !== 'idle' && box) {
       badge = createNodeBadge(id);
       placeNodeBadge(badge, box);
       this.badges.set(id, badge);
       this.layer?.append(badge.root);
-      shown = undefined;
     }
-    if (badge) {
-      updateNodeBadge(badge, v, title, shown);
-      touched++;
-    }
+    if (badge && updateNodeBadge(badge, v, title)) touched++;
     return touched;
   }
 
@@ -449,15 +446,16 @@ export class RunOverlayController implements ReactiveController {
     return 1;
   }
 
+  /** Writes `data-status` (only when the status changed: the one attribute styles read) and the accessible name. */
   private stampNode(el: SVGGElement, id: string, v: NodeVisual): void {
-    el.setAttribute('data-status', v.status);
-    const body = el.querySelector(':scope > .node-body') ?? el;
-    const current = body.getAttribute('aria-label') ?? '';
     const old = this.stamps.get(el);
+    if (old?.nodeId !== id || old.key.status !== v.status || el.getAttribute('data-status') !== v.status) el.setAttribute('data-status', v.status);
+    const body = old?.body ?? el.querySelector(':scope > .node-body') ?? el;
+    const current = body.getAttribute('aria-label') ?? '';
     const base = old && current === old.applied ? old.base : current;
     const applied = v.status === 'idle' ? base : `${base}, ${capText(statusDescription(v), 260)}`;
     if (applied !== current) body.setAttribute('aria-label', applied);
-    this.stamps.set(el, { nodeId: id, key: v, base, applied });
+    this.stamps.set(el, { nodeId: id, key: v, base, applied, body });
   }
 
   private updateBanner(store: RunStore, run: RunContextValue, T: number): void {
@@ -517,9 +515,14 @@ export class RunOverlayController implements ReactiveController {
   }
 }
 
-function writeEdge(el: Element, v: EdgeVisual): void {
-  if (v.kind === 'none') el.removeAttribute('data-run-kind');
-  else el.setAttribute('data-run-kind', v.kind);
-  if (v.inFlight) el.setAttribute('data-in-flight', '');
-  else el.removeAttribute('data-in-flight');
+/** Writes an edge's run attributes, each only when it differs from what `shown` (the last write to this element) says. */
+function writeEdge(el: Element, v: EdgeVisual, shown?: EdgeVisual): void {
+  if (shown === undefined || shown.kind !== v.kind) {
+    if (v.kind === 'none') el.removeAttribute('data-run-kind');
+    else el.setAttribute('data-run-kind', v.kind);
+  }
+  if (shown === undefined || shown.inFlight !== v.inFlight) {
+    if (v.inFlight) el.setAttribute('data-in-flight', '');
+    else el.removeAttribute('data-in-flight');
+  }
 }

@@ -1,31 +1,27 @@
 /**
  * The run overlay's node decorations, drawn imperatively into a layer the overlay owns: a status
  * ring (colour and dash pattern per status), a corner icon whose shape differs per status
- * (circle+check, diamond+cross, spinner, play), and a NEXT-count pill. Updating one node touches
- * only that node's elements. Text goes through textContent only.
+ * (circle+check, diamond+cross, spinner, play), and a NEXT-count pill. A status change is
+ * `data-status` on the badge (colours and dashes are CSS in run-overlay.styles.ts) plus the icon's
+ * `d` attributes when its shape changes (attributes, not the CSS `d` property, which Safari lacks
+ * and SVG export would drop); a count change is one text node's data. Text goes through Text
+ * nodes only.
  */
 import type { NodeBox } from '../../layout/types.js';
 import { badgeTooltip, formatCount, type NodeRunStatus, type NodeVisual } from './node-visual.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Icon paths in a 16x16 box centred on 0,0. */
-const ICON_PATH: Readonly<Record<NodeRunStatus, string>> = {
-  idle: '',
-  active: 'M-2.5 -4 L4 0 L-2.5 4 Z',
-  running: 'M0 -4.5 A4.5 4.5 0 1 1 -4.5 0',
-  completed: 'M-4 0.5 L-1.2 3.2 L4 -2.8',
-  errored: 'M-3 -3 L3 3 M3 -3 L-3 3',
-};
-
-/** Background shape of the icon: the shape, not only the colour, tells the status apart. */
-const ICON_SHAPE: Readonly<Record<NodeRunStatus, string>> = {
-  idle: '',
-  active: 'M-8 0 A8 8 0 1 0 8 0 A8 8 0 1 0 -8 0 Z',
-  running: 'M-8 0 A8 8 0 1 0 8 0 A8 8 0 1 0 -8 0 Z',
-  completed: 'M-8 0 A8 8 0 1 0 8 0 A8 8 0 1 0 -8 0 Z',
-  errored: 'M0 -9.5 L9.5 0 L0 9.5 L-9.5 0 Z',
-};
+const CIRCLE = 'M-8 0 A8 8 0 1 0 8 0 A8 8 0 1 0 -8 0 Z';
+const DIAMOND = 'M0 -9.5 L9.5 0 L0 9.5 L-9.5 0 Z';
+/** The icon's outline and glyph per status: the shape, not only the colour, tells them apart. */
+const ICON: ReadonlyMap<NodeRunStatus, { readonly shape: string; readonly glyph: string }> = new Map([
+  ['idle', { shape: CIRCLE, glyph: '' }],
+  ['active', { shape: CIRCLE, glyph: 'M-2.5 -4 L4 0 L-2.5 4 Z' }],
+  ['running', { shape: CIRCLE, glyph: 'M0 -4.5 A4.5 4.5 0 1 1 -4.5 0' }],
+  ['completed', { shape: CIRCLE, glyph: 'M-4 0.5 L-1.2 3.2 L4 -2.8' }],
+  ['errored', { shape: DIAMOND, glyph: 'M-3 -3 L3 3 M3 -3 L-3 3' }],
+]);
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, cls: string): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG_NS, name);
@@ -44,8 +40,11 @@ export interface NodeBadge {
   readonly count: SVGGElement;
   readonly countBg: SVGRectElement;
   readonly countText: SVGTextElement;
+  /** The text nodes whose data is rewritten (never replaced: no node insertion, no style recalc). */
+  readonly tipText: Text;
+  readonly countData: Text;
   /** What was last written (so an update never reads the DOM and skips equal writes). */
-  shown: { status: NodeRunStatus; tip: string; count: string; countHidden: boolean };
+  shown: { status: NodeRunStatus; shape: string; glyph: string; tip: string; count: string; countHidden: boolean; countWidth: number };
 }
 
 /** Creates the (hidden) decoration of one node. */
@@ -58,7 +57,10 @@ export function createNodeBadge(nodeId: string): NodeBadge {
   const icon = el('g', 'run-icon');
   const iconShape = el('path', 'run-icon-shape');
   const iconGlyph = el('path', 'run-icon-glyph');
+  iconShape.setAttribute('d', CIRCLE);
   const iconTitle = el('title', '');
+  const tipText = document.createTextNode('');
+  iconTitle.append(tipText);
   icon.append(iconTitle, iconShape, iconGlyph);
   const count = el('g', 'run-count');
   const countBg = el('rect', 'run-count-bg');
@@ -67,9 +69,11 @@ export function createNodeBadge(nodeId: string): NodeBadge {
   countBg.setAttribute('height', '14');
   countBg.setAttribute('y', '-7');
   countText.setAttribute('dy', '0.35em');
+  const countData = document.createTextNode('');
+  countText.append(countData);
   count.append(countBg, countText);
   root.append(ring, icon, count);
-  return { root, ring, icon, iconShape, iconGlyph, iconTitle, count, countBg, countText, shown: { status: 'idle', tip: '', count: '', countHidden: false } };
+  return { root, ring, icon, iconShape, iconGlyph, iconTitle, count, countBg, countText, tipText, countData, shown: { status: 'idle', shape: CIRCLE, glyph: '', tip: '', count: '', countHidden: false, countWidth: -1 } };
 }
 
 /** Moves a node's decoration to its box (after a layout change). */
@@ -86,42 +90,59 @@ export function placeNodeBadge(badge: NodeBadge, box: NodeBox): void {
 
 /**
  * Shows a node's visual in its decoration, writing only what differs from what it shows now: a
- * status change rewrites the icon (and `data-status`, from which CSS does the rest), a count change
- * the pill, a new tooltip the title. Nothing is read back from the DOM and equal text is never
- * rewritten (text writes cost style and layout). `previous` is accepted for compatibility; the
- * badge's own record of what it shows is what counts.
+ * status change is `data-status` on the badge (CSS draws the ring and the colours from it) and
+ * the icon's `d` attributes when its shape differs, a count change the pill's text data (and its width when the text gets longer
+ * or shorter), a new tooltip the title's text data. Nothing is read back from the DOM and equal
+ * values are never rewritten (every write costs style or layout); the badge's own record of what
+ * it shows is what counts. Returns true when anything was written.
  */
-export function updateNodeBadge(badge: NodeBadge, visual: NodeVisual, title: string, previous?: NodeVisual): void {
-  void previous;
+export function updateNodeBadge(badge: NodeBadge, visual: NodeVisual, title: string): boolean {
   const shown = badge.shown;
   const { status } = visual;
+  let wrote = false;
   if (shown.status !== status) {
     shown.status = status;
     badge.root.setAttribute('data-status', status);
-    badge.iconShape.setAttribute('d', ICON_SHAPE[status]);
-    badge.iconGlyph.setAttribute('d', ICON_PATH[status]);
+    wrote = true;
   }
-  if (status === 'idle') return; // hidden by CSS; the rest is written when it shows again
+  if (status === 'idle') return wrote; // hidden by CSS; the rest is written when it shows again
+  const icon = ICON.get(status);
+  if (icon && icon.shape !== shown.shape) {
+    shown.shape = icon.shape;
+    badge.iconShape.setAttribute('d', icon.shape);
+  }
+  if (icon && icon.glyph !== shown.glyph) {
+    shown.glyph = icon.glyph;
+    badge.iconGlyph.setAttribute('d', icon.glyph);
+  }
   const tip = badgeTooltip(title, visual);
   if (tip !== shown.tip) {
     shown.tip = tip;
-    badge.iconTitle.textContent = tip;
+    badge.tipText.data = tip;
+    wrote = true;
   }
   if (visual.nextCount > 0) {
     const text = formatCount(visual.nextCount);
     if (text !== shown.count) {
       shown.count = text;
-      badge.countText.textContent = text;
-      const w = 8 + text.length * 6.5;
-      badge.countBg.setAttribute('width', String(w));
-      badge.countBg.setAttribute('x', String(-w / 2));
+      badge.countData.data = text;
+      wrote = true;
+      if (text.length !== shown.countWidth) {
+        shown.countWidth = text.length;
+        const w = 8 + text.length * 6.5;
+        badge.countBg.setAttribute('width', String(w));
+        badge.countBg.setAttribute('x', String(-w / 2));
+      }
     }
     if (shown.countHidden) {
       shown.countHidden = false;
       badge.count.removeAttribute('visibility');
+      wrote = true;
     }
   } else if (!shown.countHidden) {
     shown.countHidden = true;
     badge.count.setAttribute('visibility', 'hidden');
+    wrote = true;
   }
+  return wrote;
 }

@@ -1,5 +1,5 @@
 /**
- * Styles of the run overlay inside <fluss-workflow>: status rings, icons and count pills, node
+ * Styles of the run overlay inside <fluss-workflow>: status rings, icons (shapes as CSS d paths) and count pills, node
  * groups by `data-status`, edges by `data-run-kind` / `data-in-flight` / `data-causal`, the run banner and the
  * live region. In-flight and running animations stop under prefers-reduced-motion.
  */
@@ -16,28 +16,51 @@ export const runOverlayStyles = css`
   .run-badges {
     pointer-events: none;
   }
-  /* Hidden, not undisplayed: a badge going idle and back keeps its layout objects (cheaper jumps). */
-  .run-badge[data-status='idle'] {
+  /* No rule here has [data-status] in its subject: a data-status change (on a badge or a node
+     group) restyles only the badge leaves named below, never the groups or their other children.
+     An idle badge's leaves are hidden, not undisplayed: going idle and back keeps layout objects. */
+  .run-badge[data-status='idle'] .run-ring,
+  .run-badge[data-status='idle'] .run-icon-shape,
+  .run-badge[data-status='idle'] .run-icon-glyph,
+  .run-badge[data-status='idle'] .run-count-bg,
+  .run-badge[data-status='idle'] .run-count-text {
     visibility: hidden;
   }
-  .run-badge {
-    --_run: var(--fluss-run-idle);
+  /* A status change writes only data-status on the badge: the colours go straight onto the three
+     painted leaves (nothing inherited from the badge, so its other elements keep their style; no
+     custom property in between), and the icon's shapes are CSS d paths in a 16x16 box centred on
+     0,0. Plain class selectors (no :is()), so every rule sits in its class's bucket. */
+  .run-badge[data-status='active'] .run-ring,
+  .run-badge[data-status='active'] .run-count-bg {
+    stroke: var(--fluss-run-active);
   }
-  .run-badge[data-status='active'] {
-    --_run: var(--fluss-run-active);
+  .run-badge[data-status='active'] .run-icon-shape {
+    fill: var(--fluss-run-active);
   }
-  .run-badge[data-status='running'] {
-    --_run: var(--fluss-run-running);
+  .run-badge[data-status='running'] .run-ring,
+  .run-badge[data-status='running'] .run-count-bg {
+    stroke: var(--fluss-run-running);
   }
-  .run-badge[data-status='completed'] {
-    --_run: var(--fluss-run-completed);
+  .run-badge[data-status='running'] .run-icon-shape {
+    fill: var(--fluss-run-running);
   }
-  .run-badge[data-status='errored'] {
-    --_run: var(--fluss-run-errored);
+  .run-badge[data-status='completed'] .run-ring,
+  .run-badge[data-status='completed'] .run-count-bg {
+    stroke: var(--fluss-run-completed);
+  }
+  .run-badge[data-status='completed'] .run-icon-shape {
+    fill: var(--fluss-run-completed);
+  }
+  .run-badge[data-status='errored'] .run-ring,
+  .run-badge[data-status='errored'] .run-count-bg {
+    stroke: var(--fluss-run-errored);
+  }
+  .run-badge[data-status='errored'] .run-icon-shape {
+    fill: var(--fluss-run-errored);
   }
   .run-ring {
     fill: none;
-    stroke: var(--_run);
+    stroke: var(--fluss-run-idle);
     stroke-width: 2;
   }
   .run-badge[data-status='active'] .run-ring {
@@ -55,10 +78,11 @@ export const runOverlayStyles = css`
     pointer-events: visiblePainted;
   }
   .run-icon-shape {
-    fill: var(--_run);
+    fill: var(--fluss-run-idle);
     stroke: var(--fluss-color-surface, #fff);
     stroke-width: 1.5;
   }
+  /* The icon's shapes per status are d attributes (run-badges.ts): the shape, not only the colour, tells the status apart. */
   .run-icon-glyph {
     fill: none;
     stroke: #fff;
@@ -78,7 +102,7 @@ export const runOverlayStyles = css`
   }
   .run-count-bg {
     fill: var(--fluss-color-surface-raised, #fff);
-    stroke: var(--_run);
+    stroke: var(--fluss-run-idle);
     stroke-width: 1.25;
   }
   .run-count-text {

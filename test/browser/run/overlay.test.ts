@@ -115,10 +115,38 @@ describe('run overlay on <fluss-workflow>', () => {
     expect(name).to.contain(err.exception!);
     const badge = m.graph.shadowRoot!.querySelector('.run-badge[data-node-id="n5"]')!;
     expect(badge.getAttribute('data-status')).to.equal('errored');
-    const errShape = badge.querySelector('.run-icon-shape')!.getAttribute('d');
-    const done = m.graph.shadowRoot!.querySelector('.run-badge[data-status="completed"] .run-icon-shape')!.getAttribute('d');
+    // The shapes are CSS d paths chosen by the badge's data-status (one attribute per change).
+    const shapeOf = (el: Element) => getComputedStyle(el).getPropertyValue('d');
+    const errShape = shapeOf(badge.querySelector('.run-icon-shape')!);
+    const doneBadge = m.graph.shadowRoot!.querySelector('.run-badge[data-status="completed"]')!;
+    const done = shapeOf(doneBadge.querySelector('.run-icon-shape')!);
+    expect(errShape).to.match(/^path\(/);
     expect(errShape).to.not.equal(done, 'errored and completed differ in shape, not only colour');
+    expect(shapeOf(badge.querySelector('.run-icon-glyph')!)).to.not.equal(shapeOf(doneBadge.querySelector('.run-icon-glyph')!));
+    const visible = (el: Element) => getComputedStyle(el).visibility;
+    expect(visible(badge.querySelector('.run-ring')!)).to.equal('visible');
+    const idle = m.graph.shadowRoot!.querySelector('.run-badge[data-status="idle"]');
+    if (idle) expect(visible(idle.querySelector('.run-ring')!)).to.equal('hidden');
     expect(badge.querySelector('title')!.textContent).to.contain(err.exception!);
+  });
+
+  it('hides a badge whose node went back to idle and shows it again, by data-status alone', async () => {
+    const m = await mountGenerated(gen);
+    const end = m.run.t!;
+    const first = m.run.store.range()!.min;
+    m.run.setCursor(first);
+    await settle();
+    const idle = [...m.graph.shadowRoot!.querySelectorAll('.run-badge[data-status="idle"]')];
+    expect(idle.length).to.be.greaterThan(0);
+    for (const b of idle) {
+      for (const leaf of b.querySelectorAll('.run-ring, .run-icon-shape, .run-icon-glyph, .run-count-bg, .run-count-text')) expect(getComputedStyle(leaf).visibility).to.equal('hidden');
+    }
+    m.run.setCursor(end);
+    await settle();
+    const back = idle[0]!;
+    expect(back.getAttribute('data-status')).to.not.equal('idle');
+    expect(getComputedStyle(back.querySelector('.run-ring')!).visibility).to.equal('visible');
+    expect(back.hasAttribute('visibility')).to.equal(false);
   });
 
   it('counts NEXT events in a badge and shows the last value on hover', async () => {
