@@ -75,6 +75,7 @@ async function oursFirstPaint(n: number, minZoom: number | null) {
   const flow = flowOf(n);
   const el = makeEl(minZoom);
   current.el = el;
+  performance.mark('fp-start');
   const t0 = performance.now();
   el.flow = flow;
   document.body.append(el);
@@ -83,6 +84,7 @@ async function oursFirstPaint(n: number, minZoom: number | null) {
   el.shadowRoot!.querySelector('.scene')?.getBoundingClientRect();
   await nextPaint();
   const t2 = performance.now();
+  performance.mark('fp-end');
   const c = counts(el.shadowRoot!);
   return { ms: t2 - t0, ready_ms: t1 - t0, ...c, zoom: el.getViewport().zoom };
 }
@@ -104,11 +106,13 @@ async function floorFirstPaint(snap: ReturnType<typeof sceneSnapshot>) {
   root.adoptedStyleSheets = snap.sheets;
   document.body.append(host);
   current.host = host;
+  performance.mark('fp-start');
   const t0 = performance.now();
   root.innerHTML = `<div class="base"><div class="pane"><div class="viewport" style="transform:${snap.transform}">${snap.html}</div></div></div>`;
   root.querySelector('.scene')!.getBoundingClientRect();
   await nextPaint();
   const t1 = performance.now();
+  performance.mark('fp-end');
   return { ms: t1 - t0, ...counts(root) };
 }
 

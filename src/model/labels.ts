@@ -20,8 +20,21 @@ const SCALARS: ReadonlyMap<string, string> = new Map([
 
 const IDENTIFIED = new Set(['STRUCTURE', 'MEMORY_STRUCTURE', 'MODEL', 'ENUM', 'INTERFACE']);
 
+/** Display names by identifier: a workflow repeats a few identifiers over thousands of ports. */
+const identifierNames = new Map<string, string>();
+
 /** "@mikro/representation" -> "Representation", "@mikro/omero_file" -> "Omero File". */
 export function identifierDisplayName(identifier: string): string {
+  let name = identifierNames.get(identifier);
+  if (name === undefined) {
+    name = computeIdentifierDisplayName(identifier);
+    if (identifierNames.size >= 4096) identifierNames.clear();
+    identifierNames.set(identifier, name);
+  }
+  return name;
+}
+
+function computeIdentifierDisplayName(identifier: string): string {
   const last = identifier.slice(identifier.lastIndexOf('/') + 1).replace(/^@/, '');
   const words = last.split(/[-_\s]+/).filter((w) => w !== '');
   if (words.length === 0) return identifier;

@@ -42,9 +42,18 @@ export function renderEdge(edge: WorkflowEdge, geometry: EdgeGeometry, options: 
       <text x=${w / 2} y="12.5" text-anchor="middle">${fitted.text}</text>
     </g>`;
   }
+  const marker = `url(#${options.active && options.markerActiveId ? options.markerActiveId : logging ? options.markerLoggingId : options.markerId})`;
+  // One template per variant (not a nested template for the hit path): hundreds of edges are
+  // drawn at once, and every template instance costs a clone and a tree walk.
+  if (options.hit === false) {
+    return svg`<g class=${cls} part="edge" data-edge-id=${edge.id} data-source=${edge.source} data-target=${edge.target}>
+    <path class="edge-path" d=${geometry.d} marker-end=${marker}></path>
+    ${labelTpl}
+  </g>`;
+  }
   return svg`<g class=${cls} part="edge" data-edge-id=${edge.id} data-source=${edge.source} data-target=${edge.target}>
-    ${options.hit === false ? nothing : svg`<path class="edge-hit" d=${geometry.d}></path>`}
-    <path class="edge-path" d=${geometry.d} marker-end="url(#${options.active && options.markerActiveId ? options.markerActiveId : logging ? options.markerLoggingId : options.markerId})"></path>
+    <path class="edge-hit" d=${geometry.d}></path>
+    <path class="edge-path" d=${geometry.d} marker-end=${marker}></path>
     ${labelTpl}
   </g>`;
 }

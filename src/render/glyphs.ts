@@ -50,6 +50,11 @@ const PATHS = new Map<GlyphName, string>([
   ['unknown', 'M2.5 2.5h11v11h-11zM6.2 6.4a1.9 1.9 0 1 1 2.6 1.7c-.5.2-.8.6-.8 1.1v.4M8 11.4v.1'],
 ]);
 
+/** The path data of a glyph, or undefined (`none`, unknown names). */
+export function glyphPath(name: GlyphName): string | undefined {
+  return PATHS.get(name);
+}
+
 /** A glyph at (x, y), `size` pixels square, stroked with the current colour. */
 export function glyph(name: GlyphName, x: number, y: number, size = 14): SVGTemplateResult | typeof nothing {
   const d = PATHS.get(name);

@@ -289,11 +289,28 @@ interface TextPlan {
   warning: string;
 }
 
+/** Display forms of the few distinct action kinds and map strategies (thousands of nodes share them). */
+const ACTION_KINDS = new Map<string, string>();
+const STRATEGIES = new Map<string, string>();
+
+const actionKindText = (k: string): string => displayText(k, 16).toUpperCase();
+const strategyText = (m: string): string => displayText(m, 20).toUpperCase().replace(/_/g, ' ');
+
+function memo(cache: Map<string, string>, raw: string, make: (raw: string) => string): string {
+  let v = cache.get(raw);
+  if (v === undefined) {
+    v = make(raw);
+    if (cache.size >= 256) cache.clear();
+    cache.set(raw, v);
+  }
+  return v;
+}
+
 function plan(node: WorkflowNode): TextPlan {
   const family = familyOf(node);
   const title = displayText(node.title);
   const description = displayText(node.description);
-  const usefulDescription = description && description.toLowerCase() !== 'no description' ? description : '';
+  const usefulDescription = description && !(description.length === 14 && description.toLowerCase() === 'no description') ? description : '';
   switch (node.kind) {
     case 'args':
     case 'kwargs': {
@@ -326,13 +343,13 @@ function plan(node: WorkflowNode): TextPlan {
     case 'rekuest-filter':
     case 'local':
     case 'subgraph': {
-      const actionKind = node.action?.actionKind ? displayText(node.action.actionKind, 16).toUpperCase() : '';
+      const actionKind = node.action?.actionKind ? memo(ACTION_KINDS, node.action.actionKind, actionKindText) : '';
       const isGenerator = actionKind === 'GENERATOR';
       const captionHead = node.kind === 'rekuest-filter' ? 'FILTER' : node.kind === 'local' ? 'LOCAL' : node.kind === 'subgraph' ? 'SUBFLOW' : 'ACTION';
       const chips: string[] = [];
       if (node.kind === 'rekuest-filter') chips.push('Conditional');
-      const strategy = node.action?.mapStrategy ? displayText(node.action.mapStrategy, 20) : '';
-      if (strategy) chips.push(strategy.toUpperCase().replace(/_/g, ' '));
+      const strategy = node.action?.mapStrategy ? memo(STRATEGIES, node.action.mapStrategy, strategyText) : '';
+      if (strategy) chips.push(strategy);
       if (node.action?.retries !== undefined && node.action.retries > 0) chips.push(`${node.action.retries} retries`);
       return {
         variant: 'card',
@@ -390,75 +407,160 @@ function detailsOf(node: WorkflowNode): string {
   return tooltipText(parts.join('. '));
 }
 
-/** Builds the view of one node, fitting its texts with canvas metrics. */
-export function nodeView(node: WorkflowNode, fonts: NodeFonts = nodeFonts(), measurer: TextMeasurer = sharedMeasurer): NodeView {
-  const p = plan(node);
-  const m = METRICS;
-  const ins = Math.max(1, node.ins.length);
-  const outs = Math.max(1, node.outs.length);
-  const handleHeight = (Math.max(ins, outs) + 1) * m.handleSpacing;
-  const accessibleTitle = p.variant === 'operator' && displayText(node.title) ? `${p.title} (${displayText(node.title, 80)})` : p.title;
-  const accessibleName =
-    node.kind === 'args' || node.kind === 'kwargs' || node.kind === 'returns' ? `${kindName(node)}: ${p.subtitle}` : `${kindName(node)}: ${accessibleTitle}`;
-  let width: number;
-  let height: number;
-  let title = p.title;
-  let subtitle = p.subtitle;
-  let caption = p.caption;
-  let chips = p.chips;
-  if (p.variant === 'operator') {
-    const glyphSpace = p.glyph === 'none' ? 0 : m.iconSize + 6;
-    const fitted = fitText(p.title, fonts.operator, m.operatorMaxWidth - 2 * m.padX - glyphSpace, measurer);
-    title = fitted.text;
-    width = Math.max(m.operatorMinWidth, Math.ceil(fitted.width + glyphSpace + 2 * m.padX + 4));
-    height = Math.max(m.operatorHeight, handleHeight);
-  } else if (p.variant === 'group') {
-    const inner = m.groupMinWidth - 2 * m.padX;
-    const chipSpace = p.chips.reduce((w, c) => w + measurer.width(c, fonts.chip) + 2 * m.chipPadX + m.chipGap, 0);
-    const captionSpace = measurer.width(p.caption, fonts.caption) + 8;
-    title = fitText(p.title, fonts.title, inner - m.iconSize - 6 - captionSpace - chipSpace, measurer).text;
-    subtitle = p.subtitle ? fitText(p.subtitle, fonts.body, inner, measurer).text : '';
-    width = m.groupMinWidth;
-    height = m.groupMinHeight;
-  } else {
-    const iconSpace = m.iconSize + 6;
-    const natural = Math.max(
-      measurer.width(p.caption, fonts.caption) + iconSpace,
-      measurer.width(p.title, fonts.title),
-      p.subtitle ? measurer.width(p.subtitle, fonts.body) : 0,
-      chipsWidth(p.chips, fonts, measurer),
-    );
-    width = Math.min(m.cardMaxWidth, Math.max(m.cardMinWidth, Math.ceil(natural + 2 * m.padX)));
-    const inner = width - 2 * m.padX;
-    caption = fitText(p.caption, fonts.caption, inner - iconSpace - (p.warning ? 20 : 0), measurer).text;
-    title = fitText(p.title, fonts.title, inner, measurer).text;
-    subtitle = p.subtitle ? fitText(p.subtitle, fonts.body, inner, measurer).text : '';
-    chips = p.chips.map((c) => fitText(c, fonts.chip, inner - 2 * m.chipPadX, measurer).text);
-    height =
-      m.padTop +
-      m.captionLine +
-      m.titleLine +
-      (subtitle ? m.bodyLine : 0) +
-      (chips.length ? m.chipTop + m.chipHeight : 0) +
-      m.padBottom;
-    height = Math.max(height, handleHeight);
+/**
+ * A node's view. Only what layout and culling need for every node is computed up front: the plan
+ * (kind, glyph, raw texts) and the box size from natural text widths. The fitted texts, the
+ * accessible name and the details are computed on first read, so a culled node that is never
+ * drawn never pays for them (performance.md F2).
+ */
+class LazyNodeView implements NodeView {
+  readonly id: string;
+  readonly variant: NodeVariant;
+  readonly family: NodeFamily;
+  readonly glyph: GlyphName;
+  readonly warning: string;
+  readonly width: number;
+  readonly height: number;
+  private readonly p: TextPlan;
+  private readonly fonts: NodeFonts;
+  private readonly measurer: TextMeasurer;
+  private fitted: { caption: string; title: string; subtitle: string; chips: readonly string[] } | null;
+  private name: string | undefined = undefined;
+  private detailText: string | undefined = undefined;
+
+  constructor(readonly node: WorkflowNode, fonts: NodeFonts, measurer: TextMeasurer) {
+    const p = plan(node);
+    const m = METRICS;
+    this.id = node.id;
+    this.p = p;
+    this.fonts = fonts;
+    this.measurer = measurer;
+    this.variant = p.variant;
+    this.family = p.family;
+    this.glyph = p.glyph;
+    this.warning = p.warning;
+    this.fitted = null;
+    const ins = node.ins.length > 1 ? node.ins.length : 1;
+    const outs = node.outs.length > 1 ? node.outs.length : 1;
+    const handleHeight = ((ins > outs ? ins : outs) + 1) * m.handleSpacing;
+    if (p.variant === 'operator') {
+      const glyphSpace = p.glyph === 'none' ? 0 : m.iconSize + 6;
+      const fitted = fitText(p.title, fonts.operator, m.operatorMaxWidth - 2 * m.padX - glyphSpace, measurer);
+      this.fitted = { caption: p.caption, title: fitted.text, subtitle: p.subtitle, chips: p.chips };
+      this.width = Math.max(m.operatorMinWidth, Math.ceil(fitted.width + glyphSpace + 2 * m.padX + 4));
+      this.height = Math.max(m.operatorHeight, handleHeight);
+    } else if (p.variant === 'group') {
+      this.width = m.groupMinWidth;
+      this.height = m.groupMinHeight;
+    } else {
+      const iconSpace = m.iconSize + 6;
+      // Sizing widths: never below the measured ones, so the fitted texts (measured exactly, later)
+      // keep fitting; fresh titles need no measurement of their own.
+      const natural = Math.max(
+        sizingWidth(measurer, p.caption, fonts.caption) + iconSpace,
+        sizingWidth(measurer, p.title, fonts.title),
+        p.subtitle ? sizingWidth(measurer, p.subtitle, fonts.body) : 0,
+        p.chips.length ? chipsWidth(p.chips, fonts, measurer) : 0,
+      );
+      this.width = Math.min(m.cardMaxWidth, Math.max(m.cardMinWidth, Math.ceil(natural + 2 * m.padX)));
+      // A fitted text is never empty when its source is not (fitText keeps at least the ellipsis).
+      const height =
+        m.padTop + m.captionLine + m.titleLine + (p.subtitle ? m.bodyLine : 0) + (p.chips.length ? m.chipTop + m.chipHeight : 0) + m.padBottom;
+      this.height = Math.max(height, handleHeight);
+    }
   }
-  return {
-    id: node.id,
-    node,
-    variant: p.variant,
-    family: p.family,
-    glyph: p.glyph,
-    caption,
-    title,
-    subtitle,
-    chips,
-    accessibleName,
-    details: detailsOf(node),
-    warning: p.warning,
-    width,
-    height,
-  };
+
+  get caption(): string {
+    return this.fit().caption;
+  }
+  get title(): string {
+    return this.fit().title;
+  }
+  get subtitle(): string {
+    return this.fit().subtitle;
+  }
+  get chips(): readonly string[] {
+    return this.fit().chips;
+  }
+
+  get accessibleName(): string {
+    if (this.name === undefined) {
+      const node = this.node;
+      const p = this.p;
+      const accessibleTitle = p.variant === 'operator' && displayText(node.title) ? `${p.title} (${displayText(node.title, 80)})` : p.title;
+      this.name =
+        node.kind === 'args' || node.kind === 'kwargs' || node.kind === 'returns' ? `${kindName(node)}: ${p.subtitle}` : `${kindName(node)}: ${accessibleTitle}`;
+    }
+    return this.name;
+  }
+
+  get details(): string {
+    if (this.detailText === undefined) this.detailText = detailsOf(this.node);
+    return this.detailText;
+  }
+
+  /** The texts fitted to the box (card and group; operators are fitted while sizing). */
+  private fit(): { caption: string; title: string; subtitle: string; chips: readonly string[] } {
+    if (this.fitted) return this.fitted;
+    const p = this.p;
+    const m = METRICS;
+    const fonts = this.fonts;
+    const measurer = this.measurer;
+    if (p.variant === 'group') {
+      const inner = m.groupMinWidth - 2 * m.padX;
+      const chipSpace = p.chips.reduce((w, c) => w + measurer.width(c, fonts.chip) + 2 * m.chipPadX + m.chipGap, 0);
+      const captionSpace = measurer.width(p.caption, fonts.caption) + 8;
+      this.fitted = {
+        caption: p.caption,
+        title: fitText(p.title, fonts.title, inner - m.iconSize - 6 - captionSpace - chipSpace, measurer).text,
+        subtitle: p.subtitle ? fitText(p.subtitle, fonts.body, inner, measurer).text : '',
+        chips: p.chips,
+      };
+    } else {
+      const iconSpace = m.iconSize + 6;
+      const inner = this.width - 2 * m.padX;
+      this.fitted = {
+        caption: fitText(p.caption, fonts.caption, inner - iconSpace - (p.warning ? 20 : 0), measurer).text,
+        title: fitText(p.title, fonts.title, inner, measurer).text,
+        subtitle: p.subtitle ? fitText(p.subtitle, fonts.body, inner, measurer).text : '',
+        chips: p.chips.length ? p.chips.map((c) => fitText(c, fonts.chip, inner - 2 * m.chipPadX, measurer).text) : p.chips,
+      };
+    }
+    return this.fitted;
+  }
+
+  /** Plain-object form (JSON, structured clone, deep equality in tests). */
+  toJSON(): Omit<NodeView, 'node'> & { node: string } {
+    return {
+      id: this.id,
+      node: this.node.id,
+      variant: this.variant,
+      family: this.family,
+      glyph: this.glyph,
+      caption: this.caption,
+      title: this.title,
+      subtitle: this.subtitle,
+      chips: this.chips,
+      accessibleName: this.accessibleName,
+      details: this.details,
+      warning: this.warning,
+      width: this.width,
+      height: this.height,
+    };
+  }
+}
+
+/**
+ * Builds the view of one node: its size from canvas text metrics at once, its fitted texts,
+ * accessible name and details when first read.
+ */
+export function nodeView(node: WorkflowNode, fonts: NodeFonts = nodeFonts(), measurer: TextMeasurer = sharedMeasurer): NodeView {
+  return new LazyNodeView(node, fonts, measurer);
+}
+
+/** The measurer's sizing width (never below the measured width), else the measured width. */
+function sizingWidth(measurer: TextMeasurer, text: string, font: string): number {
+  return measurer.sizingWidth ? measurer.sizingWidth(text, font) : measurer.width(text, font);
 }
 
 function chipsWidth(chips: readonly string[], fonts: NodeFonts, measurer: TextMeasurer): number {
@@ -475,8 +577,7 @@ export function nodeViews(workflow: Workflow, fonts: NodeFonts = nodeFonts(), me
 }
 
 /** The measured sizes the layout needs, keyed by node id. */
-export function nodeSizes(views: ReadonlyMap<string, NodeView>): Map<string, NodeSize> {
-  const out = new Map<string, NodeSize>();
-  for (const [id, v] of views) out.set(id, { width: v.width, height: v.height });
-  return out;
+export function nodeSizes(views: ReadonlyMap<string, NodeView>): ReadonlyMap<string, NodeSize> {
+  // A view carries its width and height: the views map is the sizes map (no second O(n) map).
+  return views;
 }

@@ -13,11 +13,11 @@ import { rekuestFilterNode } from './nodes/rekuest-filter-node.js';
 import { reactiveNode } from './nodes/reactive-node.js';
 import { agentSubflowNode } from './nodes/agent-subflow-node.js';
 import { unknownNode } from './nodes/unknown-node.js';
-import { lowDetailBody, nodeShell } from './nodes/node-shell.js';
+import { lowDetailNode } from './nodes/node-shell.js';
 
 /** The SVG of one node at its box. */
 export function renderNode(view: NodeView, box: NodeBox, ctx: NodeRenderContext): SVGTemplateResult {
-  if (ctx.lowDetail) return nodeShell(view, box, ctx, lowDetailBody(view, box));
+  if (ctx.lowDetail) return lowDetailNode(view, box, ctx);
   switch (view.node.kind) {
     case 'args':
     case 'kwargs':

@@ -541,6 +541,24 @@ export const workflowStyles = css`
     font-size: 11px;
     color: var(--fluss-color-text-muted);
   }
+  .error .draw-anyway {
+    flex: none;
+    margin-left: auto;
+    padding: 3px 10px;
+    border-radius: 4px;
+    border: 1px solid var(--fluss-color-border);
+    background: var(--fluss-color-surface-raised);
+    color: var(--fluss-color-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .error .draw-anyway:hover {
+    background: var(--fluss-color-surface-muted);
+  }
+  .error .draw-anyway:focus-visible {
+    outline: var(--fluss-focus-ring-width) solid var(--fluss-color-focus);
+    outline-offset: 1px;
+  }
   .warnings {
     position: absolute;
     left: 12px;

@@ -5,11 +5,11 @@
  */
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Viewport } from '@xyflow/system';
-import { parseWorkflow } from '../../model/index.js';
+import type { Viewport } from '../../interaction/viewport.js';
+import { DEFAULT_LIMITS, parseWorkflow, type ParseWorkflowOptions } from '../../model/index.js';
 import type { Diagnostic, Workflow, WorkflowEdge, WorkflowNode } from '../../model/types.js';
 import { immediateLayout, layoutKey, layoutWorkflow, prewarmLayout, validateLayout, isLayoutError } from '../../layout/index.js';
-import type { LayoutDirection, LayoutMode, NodeBox, Point, WorkflowLayout } from '../../layout/types.js';
+import type { EdgeRoute, LayoutDirection, LayoutMode, NodeBox, Point, WorkflowLayout } from '../../layout/types.js';
 import { FlussErrorEvent, type FlussErrorDetail } from '../../events/fluss-error.js';
 import { FlussNodeSelectEvent, type NodeSelectSource } from '../../events/fluss-node-select.js';
 import { themeTokens, DEFAULT_FONT_FAMILY, DEFAULT_MONO_FAMILY } from '../../theming/tokens.js';
@@ -185,6 +185,12 @@ export class FlussWorkflow extends LitElement {
   /** Accessible name of the graph (defaults to the workflow title). */
   @property() label = '';
 
+  /**
+   * Largest workflow drawn, in nodes (default 10,000; the edge limit is five times this, at least
+   * 50,000). A bigger one reports `GRAPH_TOO_LARGE` and offers a "Draw anyway" button.
+   */
+  @property({ attribute: 'max-nodes', type: Number }) maxNodes: number | null = null;
+
   /** Run status per node id (`running`, `completed`, `error`, ...): the run overlay's hook. Drawn as a class, a badge and `data-status`. */
   @property({ attribute: false }) nodeStatus: ReadonlyMap<string, string> | null = null;
 
@@ -201,11 +207,17 @@ export class FlussWorkflow extends LitElement {
   @state() private _renderRect: CanvasRect | null = null;
   @state() private _announcement = '';
   @state() private _settling = false;
+  /** A big graph's minimap waits for the frame after the first paint (see applyLayout). */
+  @state() private _minimapHeld = false;
+  /** The current error is a node or edge count limit that "Draw anyway" can lift. */
+  @state() private _canDrawAnyway = false;
 
   private readonly idPrefix = nextInstancePrefix();
   private views = new Map<string, NodeView>();
   private finalLayout: WorkflowLayout | null = null;
-  private routes = new Map<string, readonly Point[]>();
+  /** The layout's edge routes; by id only when an orthogonal edge needs one (see routeOf). */
+  private routes: readonly EdgeRoute[] = [];
+  private routesById: Map<string, readonly Point[]> | null = null;
   private nav: NavGraph | null = null;
   private matchIds: Set<string> | null = null;
   private statusMap = new Map<string, string>();
@@ -224,6 +236,12 @@ export class FlussWorkflow extends LitElement {
   private userMovedView = false;
   private transitioning = false;
   private readyResolvers: (() => void)[] = [];
+  /** Nodes by id of the current workflow (see nodesById). */
+  private nodeIndex: { workflow: Workflow; byId: Map<string, WorkflowNode> } | null = null;
+  /** Bounds of the current boxes (see graphBounds). */
+  private boundsCache: { boxes: ReadonlyMap<string, NodeBox>; rect: Rect | null } | null = null;
+  /** "Draw anyway" was chosen for the current input: no node or edge count limit. */
+  private limitsLifted = false;
 
   private readonly panZoom = new PanZoomController(this, {
     pane: () => this.renderRoot.querySelector<HTMLElement>('.pane'),
@@ -392,7 +410,10 @@ export class FlussWorkflow extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('flow') || changed.has('src') || changed.has('flowId')) {
+      this.limitsLifted = false;
       if (this.hasUpdated || this.hasInput()) this.scheduleLoad();
+    } else if (changed.has('maxNodes') && this.hasUpdated && this.limitChangeMatters()) {
+      this.scheduleLoad();
     } else if ((changed.has('layoutMode') || changed.has('direction')) && this.hasUpdated && this._workflow) {
       this.runLayout(this._workflow, false);
     } else if (changed.has('layout') && this.hasUpdated && this._workflow && this.layout) {
@@ -464,6 +485,7 @@ export class FlussWorkflow extends LitElement {
     this.userMovedView = false;
     this._error = null;
     this._warnings = [];
+    this._canDrawAnyway = false;
     let source: ResolvedSource;
     const keepDrawing = this._workflow !== null;
     this._state = 'loading';
@@ -498,7 +520,7 @@ export class FlussWorkflow extends LitElement {
     }
     let result: { workflow: Workflow | null; diagnostics: readonly Diagnostic[] };
     try {
-      result = parseWorkflow(source.input);
+      result = parseWorkflow(source.input, this.parseLimits());
     } catch {
       result = { workflow: null, diagnostics: [{ code: 'PARSE_SCHEMA', severity: 'error', message: 'The workflow could not be read.', path: '$' }] };
     }
@@ -506,6 +528,7 @@ export class FlussWorkflow extends LitElement {
     if (!result.workflow) {
       const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
       if (!keepDrawing) this.reset();
+      this._canDrawAnyway = first?.code === 'GRAPH_TOO_LARGE' && /\.(nodes|edges)$/.test(first.path ?? '');
       this.fail({
         code: first?.code ?? 'PARSE_SCHEMA',
         severity: 'error',
@@ -521,11 +544,41 @@ export class FlussWorkflow extends LitElement {
     this.runLayout(result.workflow, true);
   }
 
+  /** Parse limits from `max-nodes`, or none on node and edge counts after "Draw anyway". */
+  private parseLimits(): ParseWorkflowOptions {
+    if (this.limitsLifted) return { maxNodes: Number.MAX_SAFE_INTEGER, maxEdges: Number.MAX_SAFE_INTEGER };
+    const n = Math.floor(Number(this.maxNodes));
+    if (this.maxNodes === null || !Number.isFinite(n) || n <= 0) return {};
+    return { maxNodes: n, maxEdges: Math.max(DEFAULT_LIMITS.maxEdges, 5 * n) };
+  }
+
+  /** A new `max-nodes` matters when a count limit refused the input, or the drawn workflow is now over it. */
+  private limitChangeMatters(): boolean {
+    if (this._canDrawAnyway) return true;
+    const wf = this._workflow;
+    const limit = this.parseLimits().maxNodes;
+    return !!wf && limit !== undefined && wf.nodes.length > limit;
+  }
+
+  /** Lifts the node and edge count limits for the current input and loads it again. */
+  private drawAnyway(): void {
+    // The button goes away with the error: keyboard focus moves on to the graph's first node.
+    const hadFocus = (this.shadowRoot?.activeElement as Element | null)?.classList.contains('draw-anyway') === true;
+    this.limitsLifted = true;
+    this.scheduleLoad();
+    if (!hadFocus) return;
+    void this.layoutComplete.then(() => {
+      const id = this._workflow ? this.firstInReadingOrder() : null;
+      if (id) this.focusNode(id, false);
+    });
+  }
+
   private reset(): void {
     this._workflow = null;
     this.views = new Map();
     this._boxes = new Map();
-    this.routes = new Map();
+    this.routes = [];
+    this.routesById = null;
     this.finalLayout = null;
     this.nav = null;
   }
@@ -655,9 +708,8 @@ export class FlussWorkflow extends LitElement {
     const boxes = new Map<string, NodeBox>();
     for (const b of layout.nodes) boxes.set(b.id, b);
     this._boxes = boxes;
-    const routes = new Map<string, readonly Point[]>();
-    for (const r of layout.edges) routes.set(r.id, r.points);
-    this.routes = routes;
+    this.routes = layout.edges;
+    this.routesById = null;
     // The keyboard navigation graph is built on first use (navigation()), not on every layout.
     this.nav = null;
     this.minimap = null;
@@ -669,6 +721,12 @@ export class FlussWorkflow extends LitElement {
         this._lowDetail = target.zoom < LOW_DETAIL_ZOOM;
         const pane = this.paneSize();
         this._renderRect = boxes.size > CULL_THRESHOLD ? visibleCanvasRect(target, pane.width, pane.height, 400) : null;
+      }
+      // A big graph's minimap (one path of every box) is not needed for the first frame: it is
+      // drawn in the frame after.
+      if (boxes.size > CULL_THRESHOLD && !this._minimapHeld && typeof requestAnimationFrame === 'function') {
+        this._minimapHeld = true;
+        requestAnimationFrame(() => requestAnimationFrame(() => (this._minimapHeld = false)));
       }
     }
     this.requestUpdate();
@@ -760,8 +818,7 @@ export class FlussWorkflow extends LitElement {
 
   /** The viewport that fits the graph (or some nodes), or null when the pane has no size yet. */
   private fitTarget(nodeIds?: Iterable<string>, padding = 0.12): Viewport | null {
-    const boxes = nodeIds ? [...nodeIds].map((id) => this._boxes.get(id)).filter((b): b is NodeBox => !!b) : [...this._boxes.values()];
-    const bounds = boundsOf(boxes);
+    const bounds = nodeIds ? boundsOf([...nodeIds].map((id) => this._boxes.get(id)).filter((b): b is NodeBox => !!b)) : this.graphBounds();
     const pane = this.paneSize();
     if (!bounds || pane.width <= 0 || pane.height <= 0) return null;
     const o = this.zoomLimits();
@@ -804,7 +861,9 @@ export class FlussWorkflow extends LitElement {
   }
 
   private graphBounds(): Rect | null {
-    return boundsOf(this._boxes.values());
+    const boxes = this._boxes;
+    if (this.boundsCache?.boxes !== boxes) this.boundsCache = { boxes, rect: boundsOf(boxes.values()) };
+    return this.boundsCache.rect;
   }
 
   // ---------------------------------------------------------------- interaction
@@ -988,13 +1047,12 @@ export class FlussWorkflow extends LitElement {
   }
 
   /** Node and edge templates for the scene (everything when exporting, else culled). */
-  private sceneLayers(exporting: boolean): { groups: unknown[]; edges: unknown[]; nodes: unknown[] } {
+  private sceneLayers(exporting: boolean, ctx: NodeRenderContext = this.sceneContext(exporting)): { groups: unknown[]; edges: unknown[]; nodes: unknown[] } {
     const wf = this._workflow;
     const groups: unknown[] = [];
     const edges: unknown[] = [];
     const nodes: unknown[] = [];
     if (!wf) return { groups, edges, nodes };
-    const ctx = this.sceneContext(exporting);
     const rect = exporting ? null : this._renderRect;
     const visible = new Set<string>();
     for (const node of wf.nodes) {
@@ -1010,8 +1068,7 @@ export class FlussWorkflow extends LitElement {
     const style = parseEdgeStyle(this.edgeStyle);
     const direction = parseDirection(this.direction);
     const ids = markerIds(this.idPrefix);
-    const byId = new Map<string, WorkflowNode>();
-    for (const n of wf.nodes) byId.set(n.id, n);
+    const byId = this.nodesById(wf);
     const lowDetail = ctx.lowDetail;
     const drawn: { edge: WorkflowEdge; geometry: EdgeGeometry; dimmed: boolean; active: boolean }[] = [];
     for (const edge of wf.edges) {
@@ -1075,15 +1132,36 @@ export class FlussWorkflow extends LitElement {
     if (!s || !t || !sb || !tb) return null;
     const source = handleAt(sb, 'out', edge.sourceStream, s.outs.length, direction);
     const target = handleAt(tb, 'in', edge.targetStream, t.ins.length, direction);
-    return edgeGeometry(this._settling ? 'smoothstep' : style, source, target, direction, this.routes.get(edge.id));
+    const drawn = this._settling ? 'smoothstep' : style;
+    return edgeGeometry(drawn, source, target, direction, drawn === 'orthogonal' ? this.routeOf(edge.id) : undefined);
+  }
+
+  /** The layout's route of an edge (the map is built on first use: curves never need it). */
+  private routeOf(edgeId: string): readonly Point[] | undefined {
+    let byId = this.routesById;
+    if (!byId) {
+      byId = this.routesById = new Map();
+      for (const r of this.routes) byId.set(r.id, r.points);
+    }
+    return byId.get(edgeId);
+  }
+
+  /** Nodes of a workflow by id, built once per workflow (not on every render). */
+  private nodesById(wf: Workflow): ReadonlyMap<string, WorkflowNode> {
+    const cached = this.nodeIndex;
+    if (cached && cached.workflow === wf) return cached.byId;
+    const byId = new Map<string, WorkflowNode>();
+    for (const n of wf.nodes) byId.set(n.id, n);
+    this.nodeIndex = { workflow: wf, byId };
+    return byId;
   }
 
   private sceneSvg(exporting: boolean): TemplateResult {
-    const layers = this.sceneLayers(exporting);
+    const ctx = this.sceneContext(exporting);
+    const layers = this.sceneLayers(exporting, ctx);
     const bounds = this.graphBounds();
     const w = Math.max(1, Math.ceil((bounds?.x ?? 0) + (bounds?.width ?? 0)));
     const h = Math.max(1, Math.ceil((bounds?.y ?? 0) + (bounds?.height ?? 0)));
-    const ctx = this.sceneContext(exporting);
     const name = this.graphName();
     return html`<svg class="scene${ctx.shadows ? ' shadows' : ''}${this._settling ? ' settling' : ''}" width=${w} height=${h}
       role="group" aria-roledescription="workflow graph" aria-label=${name} aria-describedby=${`${this.idPrefix}-desc`}>
@@ -1170,7 +1248,7 @@ export class FlussWorkflow extends LitElement {
       ${this.runOverlay.renderBanner()}
       ${this.renderTooltip()} ${this.renderStateMessage(hasNodes)} ${this.renderHighlightBar()}
       ${hasNodes && !this.noControls ? this.renderControls() : nothing}
-      ${hasNodes && !this.noMinimap ? guard([this._boxes, this.views, this.selected], () => this.renderMinimap()) : nothing}
+      ${hasNodes && !this.noMinimap && !this._minimapHeld ? guard([this._boxes, this.views, this.selected], () => this.renderMinimap()) : nothing}
       ${this._layoutBusy ? html`<div class="progress" part="progress" role="status"><span class="bar"></span>Arranging nodes…</div>` : nothing}
       ${this.renderError()}
       ${this.renderWarnings()}
@@ -1192,6 +1270,9 @@ export class FlussWorkflow extends LitElement {
     if (!e) return nothing;
     return html`<div class="error" part="error" role="alert">
       <div><strong>${e.phase === 'layout' ? 'Layout failed.' : 'Cannot show this workflow.'}</strong> ${e.message} <code>${e.code}</code></div>
+      ${this._canDrawAnyway
+        ? html`<button type="button" class="draw-anyway" title="Drawing a graph this large may be slow" @click=${() => this.drawAnyway()}>Draw anyway</button>`
+        : nothing}
     </div>`;
   }
 

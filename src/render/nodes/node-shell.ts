@@ -8,7 +8,7 @@ import type { NodeView } from '../node-view.js';
 import { METRICS } from '../node-view.js';
 import type { NodeRenderContext } from '../render-context.js';
 import { nodeHandles } from '../handles.js';
-import { glyph } from '../glyphs.js';
+import { glyph, glyphPath } from '../glyphs.js';
 import { statusBadge, statusText } from '../status.js';
 import { sharedMeasurer } from '../text.js';
 import { nodeFonts } from '../node-view.js';
@@ -50,6 +50,28 @@ export function nodeShell(view: NodeView, box: NodeBox, ctx: NodeRenderContext, 
   </g>`;
 }
 
+/**
+ * The whole low-detail node (far zoomed out) as ONE template: the same elements and attributes
+ * as `nodeShell` with `lowDetailBody`, without the nested body template and the handle part.
+ * Thousands of these make up a zoomed-out first paint, so every template part counts.
+ */
+export function lowDetailNode(view: NodeView, box: NodeBox, ctx: NodeRenderContext): SVGTemplateResult {
+  const status = ctx.status.get(view.id);
+  const selected = ctx.selectedId === view.id;
+  const name = status ? `${view.accessibleName}, ${statusText(status)}` : view.accessibleName;
+  const radius = shapeRadius(view, box);
+  const details = view.details;
+  return svg`<g class=${groupClasses(view, ctx)} part="node" data-node-id=${view.id} data-kind=${view.node.kind}
+      data-status=${status ?? nothing} transform=${`translate(${box.x} ${box.y})`}>
+    <g class="node-body" role="button" tabindex=${ctx.tabStopId === view.id ? 0 : -1} aria-label=${name}
+        aria-current=${selected ? 'true' : nothing}>
+      <title>${details ? `${view.accessibleName}. ${details}` : view.accessibleName}</title>
+      <rect class="node-halo" x="-4" y="-4" width=${box.width + 8} height=${box.height + 8} rx=${radius + 4}></rect>
+    </g>
+    <g class="node-visual" aria-hidden="true"><rect class=${view.variant === 'group' ? 'node-frame lod group-frame' : 'node-frame lod'} width=${box.width} height=${box.height} rx=${radius}></rect>${status ? statusBadge(status, box.width) : nothing}</g>
+  </g>`;
+}
+
 /** Corner radius of a node's outline by variant. */
 export function shapeRadius(view: NodeView, box: NodeBox): number {
   if (view.variant === 'operator') return Math.min(box.height / 2, 18);
@@ -79,6 +101,31 @@ export function cardTexts(view: NodeView): SVGTemplateResult {
     ${view.subtitle ? svg`<text class="node-subtitle" x=${m.padX} y=${subtitleBaseline}>${view.subtitle}</text>` : nothing}
     ${view.chips.length ? chips(view.chips, m.padX, chipsTop) : nothing}`;
 }
+
+/**
+ * A card's frame and texts as ONE template: the same elements as `frame()` followed by
+ * `cardTexts()` (icon, caption, title, subtitle, chips), without three nested template instances
+ * per node. Hundreds of cards are drawn at once, and every instance costs a clone and a walk.
+ */
+export function card(view: NodeView, box: NodeBox, radius: number, frameClass = ''): SVGTemplateResult {
+  const d = glyphPath(view.glyph);
+  if (!d) return svg`${frame(box.width, box.height, radius, frameClass)}${cardTexts(view)}`;
+  const m = METRICS;
+  const iconY = m.padTop;
+  const titleBaseline = m.padTop + m.captionLine + 14;
+  const chipsTop = m.padTop + m.captionLine + m.titleLine + (view.subtitle ? m.bodyLine : 0) + m.chipTop;
+  return svg`<rect class=${`node-frame ${frameClass}`} width=${box.width} height=${box.height} rx=${radius}></rect><g class="node-icon" aria-hidden="true">
+      <rect class="node-icon-bg" x=${m.padX - 2} y=${iconY - 2} width=${m.iconSize + 4} height=${m.iconSize + 4} rx="4"></rect>
+      <path class="glyph" d=${d} transform=${GLYPH_TRANSFORM} aria-hidden="true"></path>
+    </g>
+    <text class="node-caption" x=${m.padX + m.iconSize + 8} y=${m.padTop + 10}>${view.caption}</text>
+    <text class="node-title" x=${m.padX} y=${titleBaseline}>${view.title}</text>
+    ${view.subtitle ? svg`<text class="node-subtitle" x=${m.padX} y=${titleBaseline + m.bodyLine}>${view.subtitle}</text>` : nothing}
+    ${view.chips.length ? chips(view.chips, m.padX, chipsTop) : nothing}`;
+}
+
+/** The card icon's glyph transform (what `glyph(name, padX, padTop, iconSize)` writes). */
+const GLYPH_TRANSFORM = `translate(${METRICS.padX} ${METRICS.padTop}) scale(${METRICS.iconSize / 16})`;
 
 /** A row of small rounded chips. */
 export function chips(items: readonly string[], x: number, y: number): SVGTemplateResult {

@@ -8,7 +8,7 @@ import type { NodeBox } from '../../layout/types.js';
 import type { NodeView } from '../node-view.js';
 import { METRICS } from '../node-view.js';
 import type { NodeRenderContext } from '../render-context.js';
-import { glyph } from '../glyphs.js';
+import { glyph, glyphPath } from '../glyphs.js';
 import { frame, nodeShell } from './node-shell.js';
 
 export function reactiveNode(view: NodeView, box: NodeBox, ctx: NodeRenderContext): SVGTemplateResult {
@@ -18,6 +18,18 @@ export function reactiveNode(view: NodeView, box: NodeBox, ctx: NodeRenderContex
   const cy = box.height / 2;
   const contentWidth = box.width - 2 * METRICS.padX;
   const textX = METRICS.padX + glyphSpace + (contentWidth - glyphSpace) / 2;
+  const d = hasGlyph ? glyphPath(view.glyph) : undefined;
+  // One template with the glyph inline (the common case): every nested instance costs a clone.
+  if (d) {
+    const gy = cy - METRICS.iconSize / 2;
+    return nodeShell(
+      view,
+      box,
+      ctx,
+      svg`<rect class="node-frame operator" width=${box.width} height=${box.height} rx=${radius}></rect><g class="node-icon operator-glyph"><path class="glyph" d=${d} transform=${`translate(${METRICS.padX} ${gy}) scale(${METRICS.iconSize / 16})`} aria-hidden="true"></path></g>
+      <text class="operator-text" x=${textX} y=${cy + 4} text-anchor="middle">${view.title}</text>`,
+    );
+  }
   return nodeShell(
     view,
     box,

@@ -6,17 +6,13 @@ import { svg, type SVGTemplateResult } from 'lit';
 import type { NodeBox } from '../../layout/types.js';
 import type { NodeView } from '../node-view.js';
 import type { NodeRenderContext } from '../render-context.js';
-import { cardTexts, frame, nodeShell } from './node-shell.js';
+import { card, nodeShell } from './node-shell.js';
 
 export function rekuestMapNode(view: NodeView, box: NodeBox, ctx: NodeRenderContext): SVGTemplateResult {
   const generator = view.glyph === 'generator';
-  return nodeShell(
-    view,
-    box,
-    ctx,
-    // A generator (0..n results per call) shows a second card peeking out underneath.
-    svg`${generator ? svg`<rect class="generator-stack" x="6" y="4" width=${box.width - 12} height=${box.height} rx="8"></rect>` : ''}
-      ${frame(box.width, box.height, 8, generator ? 'generator' : '')}
-      ${cardTexts(view)}`,
-  );
+  // A generator (0..n results per call) shows a second card peeking out underneath.
+  const body = generator
+    ? svg`<rect class="generator-stack" x="6" y="4" width=${box.width - 12} height=${box.height} rx="8"></rect>${card(view, box, 8, 'generator')}`
+    : card(view, box, 8);
+  return nodeShell(view, box, ctx, body);
 }

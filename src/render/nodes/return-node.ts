@@ -1,10 +1,10 @@
 /** ReturnNode ("Outputs"): the flow's exit with its return types. */
-import { svg, type SVGTemplateResult } from 'lit';
+import type { SVGTemplateResult } from 'lit';
 import type { NodeBox } from '../../layout/types.js';
 import type { NodeView } from '../node-view.js';
 import type { NodeRenderContext } from '../render-context.js';
-import { cardTexts, frame, nodeShell } from './node-shell.js';
+import { card, nodeShell } from './node-shell.js';
 
 export function returnNode(view: NodeView, box: NodeBox, ctx: NodeRenderContext): SVGTemplateResult {
-  return nodeShell(view, box, ctx, svg`${frame(box.width, box.height, 8)}${cardTexts(view)}`);
+  return nodeShell(view, box, ctx, card(view, box, 8));
 }

@@ -110,7 +110,10 @@ describe('fluss-workflow drawing', function () {
     expect(visible).to.be.lessThan(200);
     expect(root.querySelector('[data-node-id="n0"] .node-title')!.textContent).to.equal('Step 0');
     expect(root.querySelector('[data-node-id="n1199"]')).to.equal(null);
-    // The minimap simplifies itself: one path of boxes.
+    // The minimap simplifies itself: one path of boxes (drawn in the frame after the first paint).
+    await nextFrame();
+    await nextFrame();
+    await el.updateComplete;
     expect(root.querySelectorAll('[part="minimap"] rect.minimap-node').length).to.equal(0);
     expect(root.querySelector('[part="minimap"] path.minimap-node')).to.not.equal(null);
     // Export still contains every node.
