@@ -63,7 +63,8 @@ describe('<fluss-run run-id> (dev server)', function () {
 
   it('a socket drop mid-run loses nothing and doubles nothing', async () => {
     await setFaults({ duplicateEvery: 4, reorderWindow: 3 });
-    const { runId } = await control<Started>('scenario', { scenario: 'success', pace: 'rate', eventsPerSecond: 60 });
+    // Long enough (300 events at 60/s) that the run is still live when the socket comes back.
+    const { runId } = await control<Started>('scenario', { scenario: 'stream', events: 300, pace: 'rate', eventsPerSecond: 60 });
     const before = (await stats()).wsConnections;
     const run = await mountRun(runId);
     await waitUntil(() => run.store.size > 10 && run.store.status === 'RUNNING', 'events before the drop', { timeout: 20_000 });

@@ -50,13 +50,21 @@ test('loadAllRunEvents pages in (t, id) order and matches the store', async () =
 test('follows a live run to its end with a dropped socket, duplicates and reordering: each event once', async () => {
   const client = newClient();
   server.faults.set({ duplicateEvery: 3, reorderWindow: 4 });
-  const started = startScenario(server, { scenario: 'stream', events: 3000, eventsPerSecond: 3000 });
+  const started = startScenario(server, { scenario: 'stream', events: 3000, eventsPerSecond: 1500 });
   const f = follow(client, started.runId);
   await f.follower.ready;
-  // Drop every socket twice while the run streams.
-  await new Promise((r) => setTimeout(r, 200));
+  // Drop every socket twice while the run streams live (after events arrived, never after the
+  // end, so a reconnect is needed however slow this machine is).
+  const until = async (n: number) => {
+    const deadline = Date.now() + 30_000;
+    while (f.received.length < n) {
+      assert.ok(Date.now() < deadline, `only ${f.received.length} of ${n} events arrived`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  await until(300);
   assert.ok(server.dropSockets() >= 1);
-  await new Promise((r) => setTimeout(r, 300));
+  await until(1200);
   server.dropSockets();
   await f.follower.done;
   server.faults.reset();
