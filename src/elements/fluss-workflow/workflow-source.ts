@@ -4,7 +4,7 @@
  * schemes), or a `flow-id` through <fluss-provider>. Resolves to raw input for parseWorkflow.
  */
 import type { FlussErrorDetail } from '../../events/fluss-error.js';
-import { FLOW_QUERY, type FlowQueryData } from '../../data/operations.js';
+import type { FlowQueryData } from '../../data/operations.js';
 import { isFlussClientError } from '../../data/errors.js';
 import { providerMissingDetail, requestFlussClient } from '../fluss-provider/client-access.js';
 
@@ -90,6 +90,8 @@ export async function loadFlowById(host: HTMLElement, id: string, signal: AbortS
   const client = requestFlussClient(host, { report: false });
   if (!client) return { kind: 'flow-id', error: providerMissingDetail('<fluss-workflow flow-id>') };
   try {
+    // The query text is loaded with the first flow-id: pages that draw JSON never fetch it (B1).
+    const { FLOW_QUERY } = await import('../../data/operations.js');
     const result = await client.query<FlowQueryData>(FLOW_QUERY, { id }, { signal });
     if (!result.data?.flow) {
       return { kind: 'flow-id', error: { code: 'FLOW_NOT_FOUND', severity: 'error', message: 'The server has no flow with this id.', recoverable: false, phase: 'http' } };
