@@ -4,19 +4,18 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { elkEsmEsbuildPlugin } from '../../scripts/elk-esm.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Bundles one entry (minified, production) to a string. */
-export async function bundle(entry, { format = 'esm' } = {}) {
-  const out = await build({
-    entryPoints: [resolve(root, entry)],
+/** esbuild options shared by every bench page: minified, production, ELK as the package ships it. */
+function pageBuild(entryPoints, extra) {
+  return build({
+    entryPoints,
     bundle: true,
-    format,
     write: false,
     minify: true,
     target: 'es2022',
@@ -26,8 +25,37 @@ export async function bundle(entry, { format = 'esm' } = {}) {
     // as the package build does: ELK's GWT build at the worker's top level (scripts/elk-esm.mjs)
     plugins: [elkEsmEsbuildPlugin()],
     logLevel: 'error',
+    ...extra,
   });
+}
+
+/** Bundles one entry (minified, production) to a string. */
+export async function bundle(entry, { format = 'esm' } = {}) {
+  const out = await pageBuild([resolve(root, entry)], { format });
   return out.outputFiles[0].text;
+}
+
+/**
+ * Bundles a page entry the way a consumer's bundler ships it: code splitting, so dynamic imports
+ * (elkjs's main-thread build, loaded only when no worker can start) stay lazy chunks. Returns
+ * path -> file for serve(); the entry is `/<name>.js`.
+ */
+export async function bundleSplit(entry, name) {
+  const out = await pageBuild({ [name]: resolve(root, entry) }, { format: 'esm', splitting: true, outdir: resolve(root, 'bench/.out/pages') });
+  return new Map(out.outputFiles.map((f) => [`/${basename(f.path)}`, js(f.text)]));
+}
+
+/** Serves the graph bench page (bench/page/graph-page.ts, React Flow's CSS) and opens it in Chromium. */
+export async function openGraphBench() {
+  const files = new Map([
+    ['/', htmlPage(['/graph.js'], ['/rf.css'])],
+    ['/graph.js', js(await bundle('bench/page/graph-page.ts'))],
+    ['/rf.css', cssFile('node_modules/@xyflow/react/dist/style.css')],
+  ]);
+  const { server, base } = await serve(files);
+  const browser = await launch();
+  const page = await openPage(browser, `${base}/`, () => typeof window.bench === 'object');
+  return { server, browser, page };
 }
 
 /** Serves `files` (path -> {type, body}) and an HTML page per `pages` key. */

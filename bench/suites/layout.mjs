@@ -2,38 +2,11 @@
 // L3 in a page of its own, without the raw main-thread anchor),
 // and L2 in Node through bench/layout-ratios.ts (the layout engineer's benchmark, run as a child
 // process: our large-graph preset vs raw elkjs defaults on the same graph, with edge crossings).
-import { resolve, basename } from 'node:path';
-import { build } from 'esbuild';
-import { bundle, serve, js, htmlPage, launch, openPage, root } from '../lib/browser.mjs';
-import { elkEsmEsbuildPlugin } from '../../scripts/elk-esm.mjs';
+import { bundle, bundleSplit, serve, js, htmlPage, launch, openPage } from '../lib/browser.mjs';
 import { row, median } from '../lib/table.mjs';
 import { runChild } from './data.mjs';
 
 export const ids = ['L1', 'L2', 'L3', 'L4'];
-
-/**
- * Bundles a page entry the way a consumer's bundler ships it: code splitting, so dynamic imports
- * (elkjs's main-thread build, loaded only when no worker can start) stay lazy chunks instead of
- * 1.5 MB parsed by every page load. Returns path -> file for serve().
- */
-async function bundleSplit(entry, name) {
-  const out = await build({
-    entryPoints: { [name]: resolve(root, entry) },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    outdir: resolve(root, 'bench/.out/layout'),
-    write: false,
-    minify: true,
-    target: 'es2022',
-    tsconfig: resolve(root, 'tsconfig.json'),
-    conditions: ['browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [elkEsmEsbuildPlugin()],
-    logLevel: 'error',
-  });
-  return new Map(out.outputFiles.map((f) => [`/${basename(f.path)}`, js(f.text)]));
-}
 
 export async function run(want, opts, rows = []) {
   if (want.has('L1') || want.has('L3') || want.has('L4')) {

@@ -2,12 +2,9 @@
 // page's fp-start / fp-end marks), ours vs the floor, alternating. CPU time is far less sensitive
 // than wall time to other processes on a shared machine; wall ms are printed too.
 // Usage: node bench/tools/cpu-ratio.mjs <n> <minZoom|null> <floorN> [reps]
-import { serve, js, htmlPage, cssFile, launch, openPage, bundle } from '../lib/browser.mjs';
+import { openGraphBench } from '../lib/browser.mjs';
 const [n = '1000', mz = 'null', fn = '', reps = '5'] = process.argv.slice(2);
-const files = new Map([['/', htmlPage(['/graph.js'], ['/rf.css'])], ['/graph.js', js(await bundle('bench/page/graph-page.ts'))], ['/rf.css', cssFile('node_modules/@xyflow/react/dist/style.css')]]);
-const { server, base } = await serve(files);
-const browser = await launch();
-const page = await openPage(browser, `${base}/`, () => typeof window.bench === 'object');
+const { server, browser, page } = await openGraphBench();
 const z = mz === 'null' ? null : +mz;
 const floorN = fn ? +fn : +n;
 await page.evaluate(() => window.bench.oursFirstPaint(100, null));

@@ -1,12 +1,9 @@
 // Dev tool: Chrome trace of one first paint of ours: a timeline of the main thread's big events
 // (>= 2 ms, top-level and GC) from handing over the flow to the painted frame, then the floor's.
 // Usage: node bench/tools/trace-paint.mjs <n> <minZoom|null> [floorN] [reps]
-import { serve, js, htmlPage, cssFile, launch, openPage, bundle } from '../lib/browser.mjs';
+import { openGraphBench } from '../lib/browser.mjs';
 const [n = '1000', mz = 'null', fn = '', reps = '2'] = process.argv.slice(2);
-const files = new Map([['/', htmlPage(['/graph.js'], ['/rf.css'])], ['/graph.js', js(await bundle('bench/page/graph-page.ts'))], ['/rf.css', cssFile('node_modules/@xyflow/react/dist/style.css')]]);
-const { server, base } = await serve(files);
-const browser = await launch();
-const page = await openPage(browser, `${base}/`, () => typeof window.bench === 'object');
+const { server, browser, page } = await openGraphBench();
 const z = mz === 'null' ? null : +mz;
 const floorN = fn ? +fn : +n;
 await page.evaluate(() => window.bench.oursFirstPaint(100, null));

@@ -26,10 +26,10 @@ export const runOverlayStyles = css`
   .run-badge[data-status='idle'] .run-count-text {
     visibility: hidden;
   }
-  /* A status change writes only data-status on the badge: the colours go straight onto the three
-     painted leaves (nothing inherited from the badge, so its other elements keep their style; no
-     custom property in between), and the icon's shapes are CSS d paths in a 16x16 box centred on
-     0,0. Plain class selectors (no :is()), so every rule sits in its class's bucket. */
+  /* A status change writes data-status on the badge (and the icon's d attributes, run-badges.ts,
+     in a 16x16 box centred on 0,0): the colours go straight onto the three painted leaves
+     (nothing inherited from the badge, so its other elements keep their style; no custom property
+     in between). Plain class selectors (no :is()), so every rule sits in its class's bucket. */
   .run-badge[data-status='active'] .run-ring,
   .run-badge[data-status='active'] .run-count-bg {
     stroke: var(--fluss-run-active);
