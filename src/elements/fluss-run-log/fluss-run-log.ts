@@ -742,7 +742,9 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
   protected override render(): TemplateResult {
     const filtered = this.#filtered;
     const total = this.store.size;
-    return html`
+    // One inner frame holds the layout, so a page rule such as `fluss-run > * { display: block }`
+    // on the host cannot collapse the list: the frame fills whatever height the host has.
+    return html`<div class="frame">
       ${this.#renderToolbar(filtered.length, total)}
       <div
         class="grid"
@@ -770,7 +772,7 @@ export class FlussRunLogElement extends LitElement implements RunSourceHost {
           : nothing}
         ${this.#renderBody(filtered)}
       </div>
-    `;
+    </div>`;
   }
 
   /** The rows in view (plus overscan) between two spacers that hold the scroll height. */

@@ -23,6 +23,13 @@ export const runLogStyles = css`
   :host([hidden]) {
     display: none;
   }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+    height: 100%;
+  }
   button,
   input,
   select {

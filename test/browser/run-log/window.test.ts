@@ -115,4 +115,22 @@ describe('<fluss-run-log> windowed list', () => {
     expect(b.scrollTop).to.equal(0);
     expect(document.scrollingElement!.scrollTop).to.equal(0);
   });
+
+  it('a page rule that makes the host display:block (as the demo did) still shows the rows', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <style>
+        .page fluss-run-log { display: block; margin-top: 8px; }
+      </style>
+      <div class="page"><fluss-run-log .flow=${gen.workflow} .events=${gen.events} style="height: 260px"></fluss-run-log></div>
+    </div>`);
+    const log = box.querySelector<FlussRunLogElement>('fluss-run-log')!;
+    expect(getComputedStyle(log).display).to.equal('block');
+    await waitUntil(() => log.store.size === gen.events.length && rows(log).length > 0, 'log loads', { timeout: 20_000 });
+    await frame();
+    const b = body(log).getBoundingClientRect();
+    expect(b.height, 'the list keeps the host height minus toolbar and header').to.be.greaterThan(100);
+    const first = rows(log)[0]!.getBoundingClientRect();
+    expect(first.top).to.be.at.least(b.top - 1);
+    expect(first.bottom).to.be.at.most(b.bottom + 1);
+  });
 });
