@@ -80,7 +80,12 @@ export function normalizeEvents(raw: readonly unknown[], trustedValues = false):
   const out: RunEvent[] = [];
   let highest = 0;
   for (const r of raw) {
-    const shaped = trustedValues ? asNormalizedEvent(r) : null;
+    let shaped: RunEvent | null = null;
+    try {
+      if (trustedValues) shaped = asNormalizedEvent(r);
+    } catch {
+      // a hostile object (a throwing Proxy or getter): the normalizer below reports it as malformed
+    }
     if (shaped !== null) {
       out.push(shaped);
       if (shaped.t > highest) highest = shaped.t;

@@ -1,6 +1,6 @@
 // asNormalizedEvent: events the page hands over already normalized are kept as given (no copy, no
 // garbage while a million load), and only when normalizeRunEvent would give the same event back.
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asNormalizedEvent, normalizeRunEvent } from '../../../src/model/events.js';
 import { normalizeEvents } from '../../../src/elements/fluss-run/store-access.js';
@@ -60,4 +60,13 @@ describe('asNormalizedEvent', () => {
     assert.notEqual(copied[0], raw[0]);
     assert.deepEqual(copied[0], raw[0]);
   });
+});
+
+test('hostile page events (throwing Proxies and getters) are dropped, never thrown', () => {
+  const trap = new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+  const getter = { id: '2', source: 'n1', kind: 'NEXT', handle: 'return_0', causedBy: [], value: [1], get t(): number { throw new Error('trap'); } };
+  const good = { id: '3', t: 3, source: 'n1', kind: 'NEXT', handle: 'return_0', causedBy: [], value: [1] };
+  let out: ReturnType<typeof normalizeEvents> = [];
+  assert.doesNotThrow(() => (out = normalizeEvents([trap, getter, good], true)));
+  assert.deepEqual(out.map((e) => e.id), ['3']);
 });
