@@ -130,6 +130,9 @@ async function pieces(n: number, minZoom: number | null) {
     div.remove();
   };
   time('scene', () => el['sceneSvg']!.call(el, false));
+  const { svg } = await import('lit');
+  time('sceneNodes', () => svg`<svg>${(el['sceneLayers']!.call(el, false) as { nodes: unknown[] }).nodes}</svg>`);
+  time('sceneEdges', () => svg`<svg>${(el['sceneLayers']!.call(el, false) as { edges: unknown[] }).edges}</svg>`);
   time('minimap', () => el['renderMinimap']!.call(el));
   time('sceneExport', () => el['sceneSvg']!.call(el, true));
   return out;

@@ -31,7 +31,7 @@ import { LayoutAnimationController } from '../../interaction/layout-animation.js
 import { boundsOf, centerViewport, fitViewport, type Rect } from '../../interaction/fit-view.js';
 import { navGraph, nextNode, type NavGraph, type NavKey } from '../../interaction/keyboard-navigation.js';
 import { CULL_THRESHOLD, LOW_DETAIL_ZOOM, contains, intersects, visibleCanvasRect, type CanvasRect } from '../../interaction/viewport-culling.js';
-import { MINIMAP_HEIGHT, MINIMAP_WIDTH, minimapFrame, minimapToCanvas, viewportRect, type MinimapFrame } from '../../interaction/minimap.js';
+import { MINIMAP_HEIGHT, MINIMAP_SIMPLIFY_NODES, MINIMAP_WIDTH, minimapFrame, minimapToCanvas, viewportRect, type MinimapFrame } from '../../interaction/minimap.js';
 import { workflowStyles } from './fluss-workflow.styles.js';
 import { RunOverlayController } from './run-overlay.js';
 import { runOverlayStyles } from '../../render/status/run-overlay.styles.js';
@@ -722,9 +722,9 @@ export class FlussWorkflow extends LitElement {
         const pane = this.paneSize();
         this._renderRect = boxes.size > CULL_THRESHOLD ? visibleCanvasRect(target, pane.width, pane.height, 400) : null;
       }
-      // A big graph's minimap (one path of every box) is not needed for the first frame: it is
-      // drawn in the frame after.
-      if (boxes.size > CULL_THRESHOLD && !this._minimapHeld && typeof requestAnimationFrame === 'function') {
+      // A big graph's minimap (the simplified one: one path of every box) is not needed for the
+      // first frame: it is drawn in the frame after.
+      if (boxes.size > MINIMAP_SIMPLIFY_NODES && !this._minimapHeld && typeof requestAnimationFrame === 'function') {
         this._minimapHeld = true;
         requestAnimationFrame(() => requestAnimationFrame(() => (this._minimapHeld = false)));
       }

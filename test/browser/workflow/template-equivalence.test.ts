@@ -1,5 +1,6 @@
 // The flattened templates (one template instance where there were several, for first-paint
-// speed) draw exactly the elements and attributes of the composed ones they replace.
+// speed) draw exactly the elements and attributes of the composed ones they replace; the title
+// bound as a property and the memoized port labels give the same text.
 import { expect } from '@open-wc/testing';
 import { nothing, render, svg, type SVGTemplateResult } from 'lit';
 import { parseWorkflow } from '../../../src/model/index.js';
@@ -11,6 +12,9 @@ import { METRICS } from '../../../src/render/node-view.js';
 import { glyph } from '../../../src/render/glyphs.js';
 import { renderEdge } from '../../../src/render/edge.js';
 import { chainFlow } from './samples.js';
+import type { Port } from '../../../src/model/types.js';
+import { portTypeLabel as modelPortTypeLabel, streamLabel } from '../../../src/model/labels.js';
+import { portTypeLabel, streamTypeLabel } from '../../../src/render/port-labels.js';
 
 /** Elements with their attributes (sorted) and non-blank text, as a string: what the DOM draws. */
 function serialize(node: Node): string {
@@ -106,5 +110,50 @@ describe('flattened node templates', () => {
   </g>`;
     expect(markup(renderEdge(edge, geometry, opts))).to.equal(markup(composed(true)));
     expect(markup(renderEdge(edge, geometry, { ...opts, hit: false }))).to.equal(markup(composed(false)));
+  });
+});
+
+describe('first-paint shortcuts draw the same text', () => {
+  it('the node title bound as textContent holds the accessible name and details, with no comment marker', () => {
+    const wf = parseWorkflow(chainFlow()).workflow!;
+    for (const v of nodeViews(wf).values()) {
+      const b = { id: v.id, x: 0, y: 0, width: v.width, height: v.height };
+      const host = document.createElement('div');
+      document.body.append(host);
+      render(svg`<svg>${lowDetailNode(v, b, ctx({ lowDetail: true }))}${nodeShell(v, b, ctx(), lowDetailBody(v, b))}</svg>`, host);
+      const titles = [...host.querySelectorAll('title')];
+      expect(titles.length).to.equal(2);
+      for (const t of titles) {
+        expect(t.textContent, v.id).to.equal(v.details ? `${v.accessibleName}. ${v.details}` : v.accessibleName);
+        expect([...t.childNodes].every((n) => n.nodeType === Node.TEXT_NODE), 'text only').to.equal(true);
+      }
+      render(nothing, host);
+      host.remove();
+    }
+  });
+
+  it('memoized stream labels equal the model labels, for leaf, nullable, identified and nested ports', () => {
+    const leaf = (kind: string, extra: Record<string, unknown> = {}) => ({ key: 'k', kind, nullable: false, children: [], ...extra }) as unknown as Port;
+    const ports: Port[] = [
+      leaf('INT'),
+      leaf('INT', { nullable: true }),
+      leaf('STRUCTURE', { identifier: '@mikro/image' }),
+      leaf('STRUCTURE', { identifier: '@mikro/image', nullable: true }),
+      leaf('STRUCTURE', { identifier: '?x' }),
+      leaf('STRUCTURE', { identifier: 'x', nullable: true }),
+      leaf('STRUCTURE'),
+      leaf('LIST'),
+      leaf('LIST', { truncated: true }),
+      leaf('UNION'),
+      leaf('some_new_kind'),
+      leaf('LIST', { children: [leaf('FLOAT', { nullable: true })] }),
+      leaf('UNION', { children: [leaf('INT'), leaf('STRUCTURE', { identifier: '@a/b_c' })] }),
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const p of ports) expect(portTypeLabel(p), JSON.stringify(p)).to.equal(modelPortTypeLabel(p, { compact: true }));
+      for (const s of [[], ports.slice(0, 3), ports]) expect(streamTypeLabel(s)).to.equal(streamLabel(s));
+    }
+    const wf = parseWorkflow(chainFlow()).workflow!;
+    for (const n of wf.nodes) for (const s of [...n.ins, ...n.outs]) expect(streamTypeLabel(s)).to.equal(streamLabel(s));
   });
 });
