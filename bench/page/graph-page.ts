@@ -98,16 +98,22 @@ function sceneSnapshot(el: FlussWorkflow) {
   return { html: root.querySelector('.scene')!.outerHTML, transform: vp.style.transform, sheets: [...root.adoptedStyleSheets] };
 }
 
-/** The floor: innerHTML of a scene in a shadow root with the same styles and wrapper, to the painted frame. */
-async function floorFirstPaint(snap: ReturnType<typeof sceneSnapshot>) {
+/** Clears the page, lets it settle, and mounts an empty shadow root with the scene's stylesheets. */
+async function snapshotHost(sheets: CSSStyleSheet[]): Promise<ShadowRoot> {
   clear();
   await settle();
   const host = document.createElement('div');
   host.style.cssText = `display:block;position:absolute;left:0;top:0;width:${W}px;height:${H}px`;
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = snap.sheets;
+  root.adoptedStyleSheets = sheets;
   document.body.append(host);
   current.host = host;
+  return root;
+}
+
+/** The floor: innerHTML of a scene in a shadow root with the same styles and wrapper, to the painted frame. */
+async function floorFirstPaint(snap: ReturnType<typeof sceneSnapshot>) {
+  const root = await snapshotHost(snap.sheets);
   performance.mark('fp-start');
   const t0 = performance.now();
   root.innerHTML = `<div class="base"><div class="pane"><div class="viewport" style="transform:${snap.transform}">${snap.html}</div></div></div>`;
@@ -209,14 +215,7 @@ async function prepareOurs(n: number, minZoom: number | null) {
 }
 
 async function prepareWrapper(snapshot: ReturnType<typeof sceneSnapshot>, home: Viewport) {
-  clear();
-  await settle();
-  const host = document.createElement('div');
-  host.style.cssText = `display:block;position:absolute;left:0;top:0;width:${W}px;height:${H}px`;
-  const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = snapshot.sheets;
-  document.body.append(host);
-  current.host = host;
+  const root = await snapshotHost(snapshot.sheets);
   root.innerHTML = `<div class="base"><div class="pane"><div class="viewport">${snapshot.html}</div></div></div>`;
   const pane = root.querySelector<HTMLElement>('.pane')!;
   const vpEl = root.querySelector<HTMLElement>('.viewport')!;
